@@ -1,0 +1,1 @@
+"""Custom actions (rasa-sdk). Thin: read slots, call ``bot``, send messages."""

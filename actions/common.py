@@ -1,0 +1,38 @@
+"""Helpers shared by the actions: the process runtime, the conversation language, sending."""
+
+from __future__ import annotations
+
+import functools
+from typing import Iterable, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.replies import Reply
+from bot.runtime import Runtime, build_runtime
+from bot.settings import load_settings
+
+
+@functools.lru_cache(maxsize=1)
+def runtime() -> Runtime:
+    """The action server's runtime, built on first use (never at import time)."""
+    return build_runtime(load_settings())
+
+
+def conversation_language(tracker: Tracker, rt: Runtime) -> str:
+    """The ``language`` slot, or the city's default language."""
+    return rt.translator.supported(tracker.get_slot("language") or "")
+
+
+def latest_intent(tracker: Tracker) -> Optional[str]:
+    """The name of the intent of the latest user message."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
+    """Sends replies in order (text, with buttons when there are any)."""
+    for reply in replies:
+        if reply.buttons:
+            dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
+        else:
+            dispatcher.utter_message(text=reply.text)

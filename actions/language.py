@@ -1,0 +1,64 @@
+"""Conversation language: decided on every message, or chosen explicitly."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import runtime, send
+from bot import replies
+from bot.language import Detection, decide_language
+
+DETECTION_KEY = "language_detection"
+
+
+def explicit_choice(tracker: Tracker) -> Optional[str]:
+    """The language asked for in the channel metadata or an entity ("in Arabic please")."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    if isinstance(metadata, dict) and isinstance(metadata.get("language"), str):
+        return metadata["language"].lower()
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "language" and isinstance(entity.get("value"), str):
+            return entity["value"].lower()
+    return None
+
+
+class ActionDecideLanguage(Action):
+    """Fills the ``language`` slot after each message (custom slot mapping)."""
+
+    def name(self) -> Text:
+        return "action_decide_language"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        rt = runtime()
+        scores = (tracker.latest_message.get(DETECTION_KEY) or {}).get("scores") or {}
+        decision = decide_language(
+            text=tracker.latest_message.get("text") or "",
+            current=tracker.get_slot("language"),
+            detection=Detection(scores),
+            supported=rt.translator.languages,
+            default=rt.translator.default_language,
+            explicit=explicit_choice(tracker),
+        )
+        previous = decision.previous if decision.switched else None
+        return [SlotSet("language", decision.language), SlotSet("language_switched_from", previous)]
+
+
+class ActionSetLanguage(Action):
+    """Confirms an explicit language choice in the chosen language."""
+
+    def name(self) -> Text:
+        return "action_set_language"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        rt = runtime()
+        language = rt.translator.supported(tracker.get_slot("language") or "")
+        send(dispatcher, [replies.language_set(language, rt.translator.for_language(language))])
+        return []

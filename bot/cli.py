@@ -1,0 +1,83 @@
+"""Command line: ``python -m bot directory validate|load``, ``python -m bot web serve``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from bot.settings import Settings, load_settings
+
+
+def _directory_validate(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.directory import read_directory
+    from bot.schema import DirectoryError
+
+    data_dir = Path(args.data_dir) if args.data_dir else settings.data_dir
+    try:
+        directory = read_directory(data_dir / "services.yaml")
+    except DirectoryError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{data_dir / 'services.yaml'}: OK, {len(directory.services)} services.")
+    return 0
+
+
+def _directory_load(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db import make_engine
+    from bot.directory import read_directory, store_directory
+    from bot.schema import DirectoryError
+
+    try:
+        directory = read_directory(settings.services_file)
+    except DirectoryError as error:
+        print(error, file=sys.stderr)
+        print("Nothing was loaded; the running assistant keeps the previous directory.", file=sys.stderr)
+        return 1
+    store_directory(make_engine(settings.database_url), directory)
+    print(f"Loaded {len(directory.services)} services from {settings.services_file}.")
+    return 0
+
+
+def _web_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import waitress
+
+    from bot.web import create_app
+    from bot.runtime import build_runtime
+
+    runtime = build_runtime(settings)
+    app = create_app(settings, runtime.directory().city, runtime.translator)
+    print(f"Web app on http://{settings.web_host}:{settings.web_port}/")
+    waitress.serve(app, host=settings.web_host, port=settings.web_port, threads=8, ident="openwelcome")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with all groups and commands."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description="OpenWelcome command line.")
+    groups = parser.add_subparsers(dest="group", required=True, metavar="GROUP")
+
+    directory = groups.add_parser("directory", help="Service directory (data/services.yaml).")
+    commands = directory.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    validate = commands.add_parser("validate", help="Check services.yaml; exit code 1 on any problem.")
+    validate.add_argument("data_dir", nargs="?", help="Folder holding services.yaml (default: data/).")
+    validate.set_defaults(handler=_directory_validate)
+    for name, text in (("load", "Validate and load into the database (DATABASE_URL)."), ("reload", "Same as load.")):
+        commands.add_parser(name, help=text).set_defaults(handler=_directory_load)
+
+    web = groups.add_parser("web", help="Demo city page with the chat widget.")
+    web_commands = web.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    web_commands.add_parser("serve", help="Serve on WEB_HOST:WEB_PORT (default 127.0.0.1:8000).").set_defaults(
+        handler=_web_serve
+    )
+    return parser
+
+
+def main(argv: Optional[List[str]] = None, settings: Optional[Settings] = None) -> int:
+    """Runs one command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    settings = settings or load_settings()
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return args.handler(settings, args)

@@ -1,0 +1,75 @@
+"""The one place that reads the environment.
+
+Every other module receives a :class:`Settings` instance (or values taken from it);
+nothing else reads ``os.environ``. A ``.env`` file in the project root is read too,
+but real environment variables win over it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _read_dotenv(path: Path) -> dict:
+    """Reads ``KEY=value`` lines from a .env file; blank lines and ``#`` comments are skipped."""
+    values = {}
+    if not path.is_file():
+        return values
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        values[key.strip()] = value.strip().strip('"').strip("'")
+    return values
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime configuration of OpenWelcome."""
+
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'openwelcome.db'}"
+    data_dir: Path = PROJECT_ROOT / "data"
+    translations_dir: Path = PROJECT_ROOT / "bot" / "translations"
+    rasa_public_url: str = "http://localhost:5005"
+    web_host: str = "127.0.0.1"
+    web_port: int = 8000
+    log_level: str = "INFO"
+    max_services_per_answer: int = 3
+
+    @property
+    def services_file(self) -> Path:
+        """The service directory YAML file."""
+        return self.data_dir / "services.yaml"
+
+
+def load_settings(environ: Optional[Mapping[str, str]] = None, dotenv: Optional[Path] = None) -> Settings:
+    """Builds settings from the environment (default: ``os.environ``) and a ``.env`` file.
+
+    Args:
+        environ: Variables to read instead of the process environment (tests pass a dict).
+        dotenv: The .env file to read; ``None`` means ``PROJECT_ROOT/.env`` when reading
+            the process environment, and no file when ``environ`` is given.
+    """
+    if environ is None:
+        env = _read_dotenv(dotenv or PROJECT_ROOT / ".env")
+        env.update(os.environ)
+    else:
+        env = dict(_read_dotenv(dotenv)) if dotenv else {}
+        env.update(environ)
+    defaults = Settings()
+    return Settings(
+        database_url=env.get("DATABASE_URL", defaults.database_url),
+        data_dir=Path(env.get("OPENWELCOME_DATA_DIR", defaults.data_dir)),
+        translations_dir=Path(env.get("OPENWELCOME_TRANSLATIONS_DIR", defaults.translations_dir)),
+        rasa_public_url=env.get("RASA_PUBLIC_URL", defaults.rasa_public_url),
+        web_host=env.get("WEB_HOST", defaults.web_host),
+        web_port=int(env.get("WEB_PORT", defaults.web_port)),
+        log_level=env.get("LOG_LEVEL", defaults.log_level).upper(),
+        max_services_per_answer=int(env.get("MAX_SERVICES_PER_ANSWER", defaults.max_services_per_answer)),
+    )

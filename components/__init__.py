@@ -1,0 +1,1 @@
+"""Custom Rasa graph components (thin wrappers around plain Python in ``bot``)."""

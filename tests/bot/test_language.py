@@ -1,0 +1,86 @@
+"""Language decision rules and identification (Lingua's packaged models, offline)."""
+
+import pytest
+
+from bot.language import Detection, LanguageIdentifier, decide_language, is_short_or_ambiguous
+
+SUPPORTED = ["en", "de", "ar", "uk"]
+
+
+def decide(text, current, scores, explicit=None):
+    return decide_language(text, current, Detection(scores), SUPPORTED, "en", explicit)
+
+
+@pytest.mark.parametrize("text", ["ok", "hi", "1", "👍", "ja", "", "  ", "123 456"])
+def test_short_messages_are_ambiguous(text):
+    assert is_short_or_ambiguous(text)
+
+
+@pytest.mark.parametrize("text", ["ok", "1", "👍", "да"])
+def test_short_message_keeps_current_language(text):
+    decision = decide(text, "ar", {"en": 0.9})
+    assert decision.language == "ar" and decision.reason == "kept"
+
+
+def test_nothing_known_gives_default():
+    assert decide("ok", None, {}).language == "en"
+    assert decide("ok", None, {}).reason == "default"
+
+
+def test_explicit_choice_always_wins():
+    decision = decide("bitte auf Arabisch antworten", "de", {"de": 0.99}, explicit="ar")
+    assert decision.language == "ar" and decision.reason == "explicit"
+
+
+def test_unsupported_explicit_choice_is_ignored():
+    assert decide("en français svp", "de", {"fr": 0.9}, explicit="fr").language == "de"
+
+
+def test_first_clear_message_decides():
+    decision = decide("wo kann ich deutsch lernen", None, {"de": 0.84, "en": 0.05})
+    assert decision.language == "de" and decision.reason == "first_message"
+
+
+def test_first_unclear_message_gives_default():
+    assert decide("Hallo there friend", None, {"de": 0.31, "en": 0.3}).language == "en"
+
+
+def test_strong_evidence_switches_and_says_from_what():
+    decision = decide("أحتاج طبيب من فضلك", "de", {"ar": 0.99, "de": 0.0})
+    assert decision.language == "ar" and decision.switched and decision.previous == "de"
+
+
+def test_weak_evidence_does_not_switch():
+    assert decide("Hallo, I need a Arzt", "de", {"en": 0.6, "de": 0.3}).language == "de"
+
+
+def test_one_word_never_switches():
+    assert decide("Krankenhaus", "en", {"de": 0.95}).language == "en"
+
+
+def test_unsupported_detected_language_keeps_current():
+    assert decide("je cherche un médecin pour mon fils", "de", {"fr": 0.95}).language == "de"
+
+
+@pytest.fixture(scope="module")
+def identifier():
+    return LanguageIdentifier(["en", "de", "fr", "es", "ar", "uk", "ru", "tr", "fa", "pl"])
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("where can I learn the language for free", "en"),
+        ("mein Sohn hat Fieber und wir haben keine Versicherung", "de"),
+        ("أين يمكنني أن أتعلم اللغة مجانا", "ar"),
+        ("мені потрібен лікар для дитини", "uk"),
+        ("мне нужен врач для ребенка", "ru"),
+        ("من به دکتر نیاز دارم", "fa"),
+    ],
+)
+def test_identifier_recognises_languages(identifier, text, language):
+    assert identifier.detect(text).best == language
+
+
+def test_identifier_returns_nothing_without_letters(identifier):
+    assert identifier.detect("12 👍").best is None

@@ -1,0 +1,191 @@
+"""The chat widget in headless Chromium against the real Rasa stack (fixture ``stack``).
+
+Asserts on structure, script and direction, never on the bot's exact wording.
+Needs /usr/bin/chromium and /usr/bin/chromedriver (``scripts/install-browser.sh``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import List
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=390,844",
+]
+REPLY_TIMEOUT = 60
+ARABIC = re.compile("[\u0600-\u06ff]")
+BOT_MESSAGES = ".ow-msg--bot"
+USER_BUBBLES = ".ow-msg--user .ow-bubble"
+STORAGE_KEY = "openwelcome.chat.v1"
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> WebDriver:
+    """A fresh headless Chromium with a phone-sized window."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.fail("Chromium is missing: run scripts/install-browser.sh")
+    options = Options()
+    options.binary_location = str(CHROMIUM)
+    for argument in CHROMIUM_ARGS:
+        options.add_argument(argument)
+    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_window_size(390, 844)
+    yield driver
+    driver.quit()
+
+
+def wait(driver: WebDriver, timeout: float = 15) -> WebDriverWait:
+    return WebDriverWait(driver, timeout)
+
+
+def open_page(driver: WebDriver, url: str) -> None:
+    """Loads the page and waits for the widget script to show the chat button."""
+    driver.get(url)
+    wait(driver).until(lambda d: d.find_element(By.ID, "ow-toggle").is_displayed())
+
+
+def open_widget_with_keyboard(driver: WebDriver) -> None:
+    """Tabs to the chat button and presses Enter."""
+    for _ in range(60):
+        if driver.switch_to.active_element.get_attribute("id") == "ow-toggle":
+            break
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+    else:
+        pytest.fail("the chat button cannot be reached with Tab")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    wait(driver).until(lambda d: d.find_element(By.ID, "ow-panel").is_displayed())
+
+
+def bot_messages(driver: WebDriver) -> List[WebElement]:
+    return driver.find_elements(By.CSS_SELECTOR, BOT_MESSAGES)
+
+
+def wait_for_replies(driver: WebDriver, before: int) -> List[WebElement]:
+    """Waits for new bot messages, then until no more arrive for a moment; returns them."""
+    wait(driver, REPLY_TIMEOUT).until(lambda d: len(bot_messages(d)) > before)
+    count = -1
+    while count != len(bot_messages(driver)):
+        count = len(bot_messages(driver))
+        time.sleep(1.5)
+    return bot_messages(driver)[before:]
+
+
+def send(driver: WebDriver, text: str) -> List[WebElement]:
+    """Types a message, sends it with Enter and returns the bot's replies."""
+    before = len(bot_messages(driver))
+    field = driver.find_element(By.ID, "ow-input")
+    field.send_keys(text)
+    field.send_keys(Keys.ENTER)
+    return wait_for_replies(driver, before)
+
+
+def stored_state(driver: WebDriver) -> dict:
+    return json.loads(driver.execute_script("return window.sessionStorage.getItem(arguments[0]);", STORAGE_KEY))
+
+
+def test_keyboard_user_chats_and_uses_buttons(stack, browser):
+    open_page(browser, stack.web_url)
+    toggle = browser.find_element(By.ID, "ow-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert toggle.get_attribute("aria-controls") == "ow-panel"
+
+    open_widget_with_keyboard(browser)
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert browser.switch_to.active_element.get_attribute("id") == "ow-input"
+    assert browser.find_element(By.ID, "ow-log").get_attribute("role") == "log"
+
+    replies = send(browser, "hello")
+    bubble = replies[0].find_element(By.CSS_SELECTOR, ".ow-bubble")
+    assert bubble.text.strip()
+    assert bubble.get_attribute("dir") == "auto"
+    assert bubble.get_attribute("lang") == "en"
+    choices = [element for reply in replies for element in reply.find_elements(By.CSS_SELECTOR, "button.ow-choice")]
+    assert choices, "the welcome should offer topic buttons"
+
+    title = choices[0].text
+    before = len(bot_messages(browser))
+    choices[0].click()
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, USER_BUBBLES)[-1].text == title)
+    assert wait_for_replies(browser, before)
+
+    browser.find_element(By.ID, "ow-input").send_keys(Keys.ESCAPE)
+    wait(browser).until(lambda d: not d.find_element(By.ID, "ow-panel").is_displayed())
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert browser.switch_to.active_element.get_attribute("id") == "ow-toggle"
+
+    messages = [entry["message"] for entry in browser.get_log("browser")]
+    assert not [message for message in messages if "Content Security Policy" in message]
+
+
+def test_arabic_is_right_to_left(stack, browser):
+    open_page(browser, stack.web_url)
+    browser.find_element(By.ID, "ow-toggle").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "ow-panel").is_displayed())
+
+    before = len(bot_messages(browser))
+    Select(browser.find_element(By.ID, "ow-language")).select_by_value("ar")
+    widget = browser.find_element(By.ID, "ow-widget")
+    assert widget.get_attribute("dir") == "rtl"
+    assert widget.get_attribute("lang") == "ar"
+    assert widget.value_of_css_property("direction") == "rtl"
+    assert ARABIC.search(browser.find_elements(By.CSS_SELECTOR, USER_BUBBLES)[-1].text)
+    wait_for_replies(browser, before)
+
+    replies = send(browser, "مرحبا")
+    arabic = [
+        bubble for reply in replies for bubble in reply.find_elements(By.CSS_SELECTOR, ".ow-bubble")
+        if ARABIC.search(bubble.text)
+    ]
+    assert arabic, "the reply should be in Arabic: " + repr([reply.text for reply in replies])
+    assert arabic[0].get_attribute("lang") == "ar"
+    assert arabic[0].get_attribute("dir") == "auto"
+    assert arabic[0].value_of_css_property("direction") == "rtl"
+
+
+def test_conversation_survives_reload_in_session_storage_only(stack, browser):
+    open_page(browser, stack.web_url)
+    browser.find_element(By.ID, "ow-toggle").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "ow-panel").is_displayed())
+    send(browser, "hello")
+    shown = [element.text for element in browser.find_elements(By.CSS_SELECTOR, ".ow-bubble")]
+    session_id = stored_state(browser)["sessionId"]
+    assert session_id
+
+    browser.refresh()
+    wait(browser).until(lambda d: d.find_element(By.ID, "ow-panel").is_displayed())
+    assert [element.text for element in browser.find_elements(By.CSS_SELECTOR, ".ow-bubble")] == shown
+    wait(browser).until(lambda d: d.find_element(By.ID, "ow-status").get_attribute("data-state") == "connected")
+    assert stored_state(browser)["sessionId"] == session_id
+    assert send(browser, "thank you"), "the conversation should go on after a reload"
+
+    assert browser.execute_script("return window.localStorage.length;") == 0
+    assert browser.execute_script("return document.cookie;") == ""
+    assert browser.get_cookies() == []
