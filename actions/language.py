@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import runtime, send
+from actions.common import latest_intent, runtime, send
 from bot import replies
 from bot.language import Detection, decide_language
 
@@ -16,10 +16,16 @@ DETECTION_KEY = "language_detection"
 
 
 def explicit_choice(tracker: Tracker) -> Optional[str]:
-    """The language asked for in the channel metadata or an entity ("in Arabic please")."""
+    """The language asked for in the channel metadata, or by a request like "in Arabic please".
+
+    A language named in another kind of message ("where can I learn German?") is a topic,
+    not a choice, so entities count only with the ``choose_language`` intent.
+    """
     metadata = tracker.latest_message.get("metadata") or {}
     if isinstance(metadata, dict) and isinstance(metadata.get("language"), str):
         return metadata["language"].lower()
+    if latest_intent(tracker) != "choose_language":
+        return None
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == "language" and isinstance(entity.get("value"), str):
             return entity["value"].lower()

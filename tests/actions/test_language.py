@@ -22,6 +22,12 @@ def test_entity_choice_wins():
     assert slots_after(tracker) == {"language": "ar", "language_switched_from": None}
 
 
+def test_language_named_in_a_question_is_not_a_choice():
+    entities = [{"entity": "language", "value": "de"}]
+    tracker = make_tracker("أين أتعلم اللغة الألمانية مجانا", "ask_language_learning", {"language": "ar"}, entities, scores={"ar": 0.99})
+    assert slots_after(tracker)["language"] == "ar"
+
+
 def test_detection_switch_is_recorded():
     tracker = make_tracker("мені потрібен лікар терміново", slots={"language": "de"}, scores={"uk": 0.99})
     assert slots_after(tracker) == {"language": "uk", "language_switched_from": "de"}
