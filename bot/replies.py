@@ -19,6 +19,15 @@ from bot.i18n import language_name
 Translate = Callable[[str], str]
 
 
+def isolate(text: str) -> str:
+    """Wraps Latin-script data (phone numbers, addresses) in a Unicode bidi isolate.
+
+    Without it, a phone number like ``+49 30 5550 1100`` inside an Arabic or Farsi
+    sentence is shown with its digit groups in reverse order.
+    """
+    return f"\u2068{text}\u2069"
+
+
 @dataclass(frozen=True)
 class Reply:
     """One message: text and optional buttons (``{"title", "payload"}``)."""
@@ -74,13 +83,13 @@ def service_card(service: Service, city: dict, language: str, now: datetime, _: 
     description = service.localized_description(language, fallback)
     if description:
         lines.append(description)
-    lines.append(_(texts.SERVICE_ADDRESS).format(address=service.address))
+    lines.append(_(texts.SERVICE_ADDRESS).format(address=isolate(service.address)))
     lines.append(hours.status_line(service.opening_hours, place, language, now, _))
     summary = hours.weekly_summary(service.opening_hours, place, language, now.date(), _)
     if summary:
         lines.append(_(texts.SERVICE_HOURS).format(hours=summary))
     if service.phone:
-        lines.append(_(texts.SERVICE_PHONE).format(phone=service.phone))
+        lines.append(_(texts.SERVICE_PHONE).format(phone=isolate(service.phone)))
     if service.website:
         lines.append(_(texts.SERVICE_WEBSITE).format(website=service.website))
     if service.languages:
@@ -134,7 +143,7 @@ def emergency(city: dict, language: str, _: Translate) -> List[Reply]:
     fallback = city.get("default_language", "en")
     for hotline in city.get("hotlines") or []:
         label = localized_text(hotline.get("name"), language, fallback)
-        lines.append(_(texts.EMERGENCY_HOTLINE).format(name=label, phone=hotline["phone"]))
+        lines.append(_(texts.EMERGENCY_HOTLINE).format(name=label, phone=isolate(hotline["phone"])))
     lines.append(_(texts.EMERGENCY_BOT))
     return [Reply(first), Reply("\n".join(lines))]
 

@@ -14,8 +14,12 @@ from typing import Dict, Iterable, List, Pattern
 import yaml
 
 
+# Phones type several apostrophes; keywords are written with the plain one.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
+
+
 def _normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    return unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
 
 
 class DangerMatcher:

@@ -77,3 +77,8 @@ def test_fallback_offers_topics():
 def test_chitchat(intent, words):
     _, messages = run(ActionChitchat(), make_tracker("", intent, {"language": "en"}))
     assert words in messages[0]["text"]
+
+
+def test_phone_numbers_are_isolated_for_right_to_left_text():
+    _, messages = run(ActionAnswerTopic(), make_tracker("", "ask_health", {"language": "ar"}))
+    assert "\u2068+49 30 5550 1234\u2069" in messages[2]["text"]

@@ -14,7 +14,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict
 
 import pytest
 import requests
@@ -35,6 +35,7 @@ class Stack:
     web_url: str
     logs: Dict[str, Path]
     database_url: str
+    endpoints: Path
 
     def log_text(self) -> str:
         """Everything the three servers have logged so far."""
@@ -42,12 +43,14 @@ class Stack:
 
 
 def free_port() -> int:
+    """A TCP port that is free on localhost right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, log: Path, deadline: float) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, deadline: float, interval: float = 1.0) -> None:
+    """Polls url until it answers below 500; raises with the log tail if the process dies or time runs out."""
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{url} exited with {process.returncode}:\n{log.read_text()[-3000:]}")
@@ -56,27 +59,13 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, deadline: floa
                 return
         except requests.RequestException:
             pass
-        time.sleep(1)
+        time.sleep(interval)
     raise RuntimeError(f"{url} did not start within {START_TIMEOUT}s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory) -> Stack:
-    """Action server, Rasa (REST + socket.io) and web app, started once per test session."""
-    if not MODEL.exists():
-        pytest.fail(f"{MODEL} is missing: run 'make setup' (make test does) first")
-    work = tmp_path_factory.mktemp("stack")
+def new_stack(work: Path) -> Stack:
+    """Picks free ports and writes the endpoints and database paths for a stack under work."""
     rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
-    database_url = f"sqlite:///{work / 'openwelcome.db'}"
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=database_url,
-        RASA_PUBLIC_URL=f"http://127.0.0.1:{rasa_port}",
-        WEB_PORT=str(web_port),
-        RASA_TELEMETRY_ENABLED="false",
-        TF_CPP_MIN_LOG_LEVEL="2",
-        SQLALCHEMY_SILENCE_UBER_WARNING="1",
-    )
     endpoints = work / "endpoints.yml"
     endpoints.write_text(
         (PROJECT_ROOT / "endpoints.yml")
@@ -84,45 +73,99 @@ def stack(tmp_path_factory) -> Stack:
         .replace("http://localhost:5055/webhook", f"http://127.0.0.1:{actions_port}/webhook"),
         encoding="utf-8",
     )
-    subprocess.run([sys.executable, "-m", "bot", "directory", "load"], cwd=PROJECT_ROOT, env=env, check=True)
+    return Stack(
+        rasa_url=f"http://127.0.0.1:{rasa_port}",
+        actions_url=f"http://127.0.0.1:{actions_port}",
+        web_url=f"http://127.0.0.1:{web_port}",
+        logs={name: work / f"{name}.log" for name in ("actions", "rasa", "web")},
+        database_url=f"sqlite:///{work / 'openwelcome.db'}",
+        endpoints=endpoints,
+    )
+
+
+def port(url: str) -> str:
+    """The port of a http://host:port URL."""
+    return url.rsplit(":", 1)[1]
+
+
+def stack_env(stack: Stack) -> Dict[str, str]:
+    """The environment every server (and the directory loader) of the stack runs with."""
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=stack.database_url,
+        RASA_PUBLIC_URL=stack.rasa_url,
+        WEB_PORT=port(stack.web_url),
+        RASA_TELEMETRY_ENABLED="false",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+    )
+    return env
+
+
+def load_directory(stack: Stack) -> None:
+    """Loads data/services.yaml into the stack's fresh database."""
+    command = [sys.executable, "-m", "bot", "directory", "load"]
+    subprocess.run(command, cwd=PROJECT_ROOT, env=stack_env(stack), check=True)
+
+
+def health_urls(stack: Stack) -> Dict[str, str]:
+    """The URL that answers once each server is up."""
+    return {
+        "actions": f"{stack.actions_url}/health",
+        "rasa": f"{stack.rasa_url}/",
+        "web": f"{stack.web_url}/healthz",
+    }
+
+
+def start_servers(stack: Stack, model: Path = MODEL) -> Dict[str, subprocess.Popen]:
+    """Starts the three servers without waiting for them; the caller stops them."""
     commands = {
-        "actions": [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(actions_port), "--actions", "actions"],
+        "actions": [str(VENV_BIN / "rasa"), "run", "actions", "--port", port(stack.actions_url), "--actions", "actions"],
         "rasa": [
-            str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(rasa_port),
-            "--interface", "127.0.0.1", "--cors", "*", "--endpoints", str(endpoints),
+            str(VENV_BIN / "rasa"), "run", "--model", str(model), "--port", port(stack.rasa_url),
+            "--interface", "127.0.0.1", "--cors", "*", "--endpoints", str(stack.endpoints),
             "--credentials", str(PROJECT_ROOT / "credentials.yml"),
         ],
         "web": [sys.executable, "-m", "bot", "web", "serve"],
     }
-    processes: List[subprocess.Popen] = []
-    logs: Dict[str, Path] = {}
+    env = stack_env(stack)
+    processes: Dict[str, subprocess.Popen] = {}
     try:
         for name, command in commands.items():
-            logs[name] = work / f"{name}.log"
-            handle = logs[name].open("w", encoding="utf-8")
-            processes.append(
-                subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-            )
+            with stack.logs[name].open("w", encoding="utf-8") as handle:
+                processes[name] = subprocess.Popen(
+                    command, cwd=PROJECT_ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT
+                )
+    except BaseException:
+        stop_servers(processes)
+        raise
+    return processes
+
+
+def stop_servers(processes: Dict[str, subprocess.Popen]) -> None:
+    """Terminates the servers, killing any that does not stop within 20 seconds."""
+    for process in processes.values():
+        process.terminate()
+    for process in processes.values():
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Stack:
+    """Action server, Rasa (REST + socket.io) and web app, started once per test session."""
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run 'make setup' (make test does) first")
+    stack = new_stack(tmp_path_factory.mktemp("stack"))
+    load_directory(stack)
+    processes = start_servers(stack)
+    try:
         deadline = time.monotonic() + START_TIMEOUT
-        urls = {
-            "actions": f"http://127.0.0.1:{actions_port}/health",
-            "rasa": f"http://127.0.0.1:{rasa_port}/",
-            "web": f"http://127.0.0.1:{web_port}/healthz",
-        }
-        for (name, url), process in zip(urls.items(), processes):
-            wait_until_up(url, process, logs[name], deadline)
-        yield Stack(
-            rasa_url=f"http://127.0.0.1:{rasa_port}",
-            actions_url=f"http://127.0.0.1:{actions_port}",
-            web_url=f"http://127.0.0.1:{web_port}",
-            logs=logs,
-            database_url=database_url,
-        )
+        for name, url in health_urls(stack).items():
+            wait_until_up(url, processes[name], stack.logs[name], deadline)
+        yield stack
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_servers(processes)

@@ -1,0 +1,1 @@
+"""Benchmark behind ``make bench``: training time, start-up time, REST latency."""

@@ -1,0 +1,34 @@
+"""``python -m bot directory validate|load``: clear errors, exit codes, nothing half-loaded."""
+
+from bot.cli import main
+from bot.directory import load_directory, read_directory, store_directory
+from bot.settings import Settings
+
+
+def test_validate_ok(tmp_path, write_directory, directory_data, capsys):
+    write_directory(directory_data)
+    assert main(["directory", "validate", str(tmp_path)], Settings()) == 0
+    assert "OK, 4 services" in capsys.readouterr().out
+
+
+def test_validate_reports_service_and_field(tmp_path, write_directory, directory_data, capsys):
+    directory_data["services"][2]["topics"] = ["cooking"]
+    write_directory(directory_data)
+    assert main(["directory", "validate", str(tmp_path)], Settings()) == 1
+    assert "service 'shop': field 'topics': unknown topic 'cooking'" in capsys.readouterr().err
+
+
+def test_broken_file_does_not_replace_loaded_directory(tmp_path, engine, write_directory, directory_data, capsys):
+    store_directory(engine, read_directory(write_directory(directory_data)))
+    directory_data["services"][0]["opening_hours"] = "sometimes"
+    write_directory(directory_data)
+    settings = Settings(database_url=str(engine.url), data_dir=tmp_path)
+    assert main(["directory", "load"], settings) == 1
+    assert "keeps the previous directory" in capsys.readouterr().err
+    assert len(load_directory(engine).services) == 4
+
+
+def test_load_stores_directory(tmp_path, engine, write_directory, directory_data):
+    write_directory(directory_data)
+    assert main(["directory", "load"], Settings(database_url=str(engine.url), data_dir=tmp_path)) == 0
+    assert {s.id for s in load_directory(engine).services} == {"clinic", "doctor-en", "shop", "cafe"}
