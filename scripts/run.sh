@@ -14,7 +14,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-.venv/bin/rasa run actions --port "${ACTIONS_PORT:-5055}" --actions actions & pids+=($!)
+SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}" .venv/bin/rasa run actions --port "${ACTIONS_PORT:-5055}" --actions actions & pids+=($!)
 .venv/bin/rasa run --model models/openwelcome.tar.gz --port "${RASA_PORT:-5005}" --interface "${RASA_HOST:-127.0.0.1}" \
   --cors "${RASA_CORS:-*}" --endpoints endpoints.yml --credentials credentials.yml & pids+=($!)
 .venv/bin/python -m bot web serve & pids+=($!)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
+import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -201,6 +203,8 @@ def main(argv: Optional[List[str]] = None) -> None:
     parser.add_argument("--messages", type=int, default=200, help="REST messages to send (default 200)")
     parser.add_argument("--skip-train", action="store_true", help=f"use {MODEL.relative_to(PROJECT_ROOT)}")
     args = parser.parse_args(argv)
+    # SIGTERM unwinds like Ctrl-C, so the finally below still stops the servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     figures: dict = {"load_before": load_average(), "train_s": None, "model": MODEL, "others": {}}
     with tempfile.TemporaryDirectory(prefix="openwelcome-bench-") as tmp:
         work = Path(tmp)
@@ -230,4 +234,7 @@ def main(argv: Optional[List[str]] = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.exit("Interrupted; the servers were stopped.")

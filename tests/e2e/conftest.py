@@ -98,6 +98,7 @@ def stack_env(stack: Stack) -> Dict[str, str]:
         RASA_TELEMETRY_ENABLED="false",
         TF_CPP_MIN_LOG_LEVEL="2",
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        SANIC_HOST="127.0.0.1",  # the action server's bind address
     )
     return env
 

@@ -1,0 +1,125 @@
+"""NLU benchmark (``make bench-nlu``): intent accuracy, macro-F1 and language ID per language.
+
+Trains the project's pipeline (config.yml) and Rasa's default pipeline on the same
+training data (``data/nlu``), evaluates both on the held-out sets in
+``tests/nlu_eval/<lang>.yml`` (never used in training), and measures inference time per
+message. Language identification is measured on the same held-out messages, and
+separately on short ones (1-3 words). A script, not a test: it prints figures.
+
+Usage: ``python -m tests.bench.nlu [--skip-default] [--languages en de ...]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+from bot.language import LanguageIdentifier
+from bot.settings import PROJECT_ROOT
+from components.language_id import GOAL_LANGUAGES
+from tests.bench.machine import machine
+from tests.e2e.conftest import VENV_BIN
+
+EVAL_DIR = PROJECT_ROOT / "tests" / "nlu_eval"
+PIPELINES = {"tuned (config.yml)": PROJECT_ROOT / "config.yml", "Rasa default": PROJECT_ROOT / "tests" / "bench" / "config_default.yml"}
+Example = Tuple[str, str]  # (text, intent)
+
+
+def load_eval(language: str) -> List[Example]:
+    """The held-out messages of one language as (text, intent)."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(EVAL_DIR / f"{language}.yml"))
+    return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
+
+
+def train(config: Path, work: Path) -> Tuple[float, Path]:
+    """Trains an NLU-only model with an empty cache; returns (seconds, model path)."""
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", RASA_CACHE_DIRECTORY=str(work / "cache"))
+    command = [str(VENV_BIN / "rasa"), "train", "nlu", "--nlu", "data/nlu", "--config", str(config),
+               "--out", str(work), "--fixed-model-name", "nlu"]
+    start = time.monotonic()
+    with (work / "train.log").open("w", encoding="utf-8") as log:
+        subprocess.run(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, check=True)
+    return time.monotonic() - start, work / "nlu.tar.gz"
+
+
+def predict(model: Path, examples: List[str]) -> Tuple[List[str], float]:
+    """Predicted intents and mean seconds per message."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+
+    async def run() -> Tuple[List[str], float]:
+        await agent.parse_message("warm up")
+        start = time.perf_counter()
+        results = [await agent.parse_message(text) for text in examples]
+        return [r["intent"]["name"] for r in results], (time.perf_counter() - start) / max(len(examples), 1)
+
+    return asyncio.run(run())
+
+
+def macro_f1(gold: List[str], predicted: List[str]) -> float:
+    """Macro-averaged F1 over the intents present in the gold labels."""
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro", zero_division=0))
+
+
+def language_id(identifier: LanguageIdentifier, texts: List[str], language: str) -> Tuple[float, float, int]:
+    """(accuracy on all, accuracy on 1-3 word messages, number of short messages)."""
+    hits = [identifier.detect(text).best == language for text in texts]
+    short = [hit for hit, text in zip(hits, texts) if len(text.split()) <= 3]
+    return sum(hits) / len(hits), (sum(short) / len(short) if short else float("nan")), len(short)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-default", action="store_true", help="Only the tuned pipeline.")
+    parser.add_argument("--languages", nargs="*", help="Languages to evaluate (default: every eval file).")
+    args = parser.parse_args()
+    languages = args.languages or sorted(path.stem for path in EVAL_DIR.glob("*.yml"))
+    evals = {language: load_eval(language) for language in languages}
+    identifier = LanguageIdentifier(GOAL_LANGUAGES)
+    print("\n".join(f"{key:10} {value}" for key, value in machine().items()))
+    rows: Dict[str, Dict[str, Tuple[float, float]]] = {}
+    speed: Dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-nlu-") as tmp:
+        for name, config in PIPELINES.items():
+            if args.skip_default and name == "Rasa default":
+                continue
+            work = Path(tmp) / name.split()[0]
+            work.mkdir()
+            seconds, model = train(config, work)
+            print(f"\n== {name}: trained in {seconds:.0f} s, model {model.stat().st_size / 2**20:.1f} MiB")
+            rows[name] = {}
+            timings = []
+            for language, examples in evals.items():
+                gold = [intent for _, intent in examples]
+                predicted, per_message = predict(model, [text for text, _ in examples])
+                timings.append(per_message)
+                accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold)
+                rows[name][language] = (accuracy, macro_f1(gold, predicted))
+                confusions = Counter((g, p) for g, p in zip(gold, predicted) if g != p).most_common(3)
+                worst = ", ".join(f"{g}→{p} ×{n}" for (g, p), n in confusions) or "none"
+                print(f"{language}: intent acc {accuracy:.3f}  macro-F1 {rows[name][language][1]:.3f}  worst: {worst}")
+            speed[name] = sum(timings) / len(timings)
+            print(f"inference: {speed[name] * 1000:.1f} ms per message")
+    print("\n| language | LID acc (all) | LID acc (1–3 words) | " + " | ".join(f"{n} acc / macro-F1" for n in rows) + " |")
+    print("|---|---|---|" + "---|" * len(rows))
+    for language, examples in evals.items():
+        all_acc, short_acc, n_short = language_id(identifier, [t for t, _ in examples], language)
+        cells = " | ".join(f"{rows[n][language][0]:.3f} / {rows[n][language][1]:.3f}" for n in rows)
+        print(f"| {language} | {all_acc:.3f} | {short_acc:.3f} (n={n_short}) | {cells} |")
+    print("| ms per message | | | " + " | ".join(f"{speed[n] * 1000:.1f}" for n in rows) + " |")
+
+
+if __name__ == "__main__":
+    main()
