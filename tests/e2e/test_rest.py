@@ -157,3 +157,18 @@ def test_malformed_requests_do_not_kill_the_server(stack):
     for body in (b"not json", b'{"sender": 5}', b"{}", b'{"message": null}'):
         requests.post(url, data=body, headers={"content-type": "application/json"}, timeout=30)
     assert say(stack, new_sender(), "hello", {"language": "en"})
+
+
+def test_mixed_language_message_gets_a_sensible_answer(stack, translator):
+    """"Hallo, I need a Arzt": German and English in one message; a health answer in either."""
+    replies = say(stack, new_sender(), "Hallo, I need a Arzt")
+    expected = {translator.gettext(language, texts.TOPIC_ANSWERS["health"]) for language in ("de", "en")}
+    assert any(replies[0]["text"].startswith(answer) for answer in expected)
+
+
+def test_language_kept_for_the_rest_of_the_conversation(stack, translator):
+    sender = new_sender()
+    say(stack, sender, "мені потрібна допомога з житлом для сім'ї")
+    for message in ("ok", "1", "👍", "/ask_health"):
+        replies = say(stack, sender, message)
+    assert replies[0]["text"].startswith(translator.gettext("uk", texts.TOPIC_ANSWERS["health"]))
