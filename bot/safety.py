@@ -14,12 +14,14 @@ from typing import Dict, Iterable, List, Pattern
 import yaml
 
 
-# Phones type several apostrophes; keywords are written with the plain one.
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'"})
+# Phones type several apostrophes; keywords are written with the plain one. Turkish dotted
+# and dotless i lowercase unevenly ("İ" -> "i" + U+0307, "I" -> "i" instead of "ı"), so
+# both sides are folded to a plain "i".
+_FOLD = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u2018": "'", "\u0307": None, "\u0131": "i"})
 
 
 def _normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
 
 
 class DangerMatcher:

@@ -19,6 +19,8 @@ SHIPPED = DangerMatcher(read_keywords(PROJECT_ROOT / "data" / "danger_keywords.y
         "زوجي يضربني",
         "чоловік мене бʼє",
         "чоловік мене б'є",
+        "İntihar etmek istiyorum",
+        "BIÇAK var",
     ],
 )
 def test_shipped_keywords_catch_danger(text):
