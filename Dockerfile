@@ -40,9 +40,9 @@ RUN python -m venv /opt/venv \
 # service directory, the templates or the translations does not retrain the model.
 COPY config.yml domain.yml ./
 COPY data/nlu/ data/nlu/
-COPY data/rules.yml data/danger_keywords.yml data/
+COPY data/rules.yml data/danger_keywords.yml data/language_hints.yml data/
 COPY components/ components/
-COPY bot/language.py bot/safety.py bot/
+COPY bot/__init__.py bot/language.py bot/safety.py bot/
 RUN rasa train --data data/nlu data/rules.yml --fixed-model-name openwelcome --out models \
  && rm -rf .rasa
 

@@ -1,16 +1,19 @@
-"""Helpers shared by the actions: the process runtime, the conversation language, sending."""
+"""Shared by the actions: the process runtime, the conversation language, sending replies."""
 
 from __future__ import annotations
 
 import functools
-from typing import Iterable, Optional
+from abc import ABCMeta, abstractmethod
+from typing import Any, Callable, Dict, Iterable, List, Optional, Text
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.replies import Reply
 from bot.runtime import Runtime, build_runtime
 from bot.settings import load_settings
+
+Translate = Callable[[str], str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,3 +39,22 @@ def send(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
             dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
         else:
             dispatcher.utter_message(text=reply.text)
+
+
+class ReplyAction(Action, metaclass=ABCMeta):
+    """An action that answers in the conversation's language; subclasses say what.
+
+    Abstract, so that rasa-sdk does not register it as an action of its own.
+    """
+
+    @abstractmethod
+    def replies(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> List[Reply]:
+        """The messages to send, already translated with ``_``."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        rt = runtime()
+        language = conversation_language(tracker, rt)
+        send(dispatcher, self.replies(tracker, rt, language, rt.translator.for_language(language)))
+        return []

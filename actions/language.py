@@ -8,11 +8,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import latest_intent, runtime, send
+from actions import common
+from actions.common import ReplyAction, Translate, latest_intent
 from bot import replies
-from bot.language import Detection, decide_language
-
-DETECTION_KEY = "language_detection"
+from bot.language import DETECTION_KEY, Detection, decide_language
+from bot.replies import Reply
+from bot.runtime import Runtime
 
 
 def explicit_choice(tracker: Tracker) -> Optional[str]:
@@ -41,7 +42,7 @@ class ActionDecideLanguage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        rt = runtime()
+        rt = common.runtime()
         scores = (tracker.latest_message.get(DETECTION_KEY) or {}).get("scores") or {}
         decision = decide_language(
             text=tracker.latest_message.get("text") or "",
@@ -55,16 +56,11 @@ class ActionDecideLanguage(Action):
         return [SlotSet("language", decision.language), SlotSet("language_switched_from", previous)]
 
 
-class ActionSetLanguage(Action):
+class ActionSetLanguage(ReplyAction):
     """Confirms an explicit language choice in the chosen language."""
 
     def name(self) -> Text:
         return "action_set_language"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        rt = runtime()
-        language = rt.translator.supported(tracker.get_slot("language") or "")
-        send(dispatcher, [replies.language_set(language, rt.translator.for_language(language))])
-        return []
+    def replies(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> List[Reply]:
+        return [replies.language_set(language, _)]

@@ -1,7 +1,8 @@
 """Which language to answer in: language identification and the decision rules.
 
 Identification uses Lingua (its models ship inside the ``lingua-language-detector``
-package; nothing is downloaded). The decision is plain logic, tested on its own:
+package; nothing is downloaded), plus word lists for languages typed in Latin script
+("chat alphabets" such as Arabizi), which Lingua cannot recognise. The decision is plain logic, tested on its own:
 
 1. the channel's ``metadata.language`` or an explicit choice (a button, "in Arabic
    please") always wins;
@@ -15,8 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, Optional, Sequence
+from pathlib import Path
+from typing import Dict, FrozenSet, Iterable, Mapping, Optional, Sequence
 
+import yaml
+
+# Where the NLU component puts its scores in the parse data (read by the actions).
+DETECTION_KEY = "language_detection"
 FIRST_MESSAGE_CONFIDENCE = 0.5
 SWITCH_CONFIDENCE = 0.8
 MIN_LETTERS = 4
@@ -25,6 +31,11 @@ MIN_WORDS_TO_SWITCH = 2
 CURRENT_STILL_PLAUSIBLE = 0.15
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F]", re.UNICODE)
+_WORD = re.compile(r"[\w']+", re.UNICODE)
+# A digit written as a letter inside a word, as in Arabizi ("3andi", "mo7ami", "7ari2").
+_DIGIT_AS_LETTER = re.compile(r"^[a-z]*[3579][a-z]{2,}[0-9a-z]*$|^[a-z]{2,}[3579][a-z0-9]*$")
+HINT_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
@@ -61,21 +72,67 @@ class Decision:
         return self.reason == "switched"
 
 
-class LanguageIdentifier:
-    """Wraps a Lingua detector restricted to candidate languages; built once, reused."""
+@dataclass(frozen=True)
+class LatinHints:
+    """Latin-script spellings of a language usually written in another script (data file)."""
 
-    def __init__(self, languages: Iterable[str]) -> None:
+    words: FrozenSet[str]
+    digits_as_letters: bool = False
+
+    def count(self, words: Sequence[str]) -> int:
+        """How many of ``words`` are hints for this language."""
+        return sum(1 for w in words if w in self.words or (self.digits_as_letters and _DIGIT_AS_LETTER.match(w)))
+
+
+def read_hints(path: Path) -> Dict[str, LatinHints]:
+    """Reads ``data/language_hints.yml`` (language -> words, digits_as_letters)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of language -> hints")
+    hints = {}
+    for language, entry in data.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("words", []), list):
+            raise ValueError(f"{path}: '{language}' needs a list 'words'")
+        words = frozenset(str(word).lower() for word in entry.get("words", []))
+        hints[str(language)] = LatinHints(words, bool(entry.get("digits_as_letters", False)))
+    return hints
+
+
+class LanguageIdentifier:
+    """Lingua restricted to candidate languages, plus Latin-script hints; built once, reused.
+
+    Args:
+        languages: Candidate ISO 639-1 codes.
+        hints: Latin-script hints per language (see ``data/language_hints.yml``).
+    """
+
+    def __init__(self, languages: Iterable[str], hints: Optional[Mapping[str, LatinHints]] = None) -> None:
         from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-        candidates = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in languages]
+        self.languages = list(languages)
+        candidates = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in self.languages]
         self._detector = LanguageDetectorBuilder.from_languages(*candidates).with_preloaded_language_models().build()
+        self._hints = {code: hint for code, hint in (hints or {}).items() if code in self.languages}
 
     def detect(self, text: str) -> Detection:
         """Scores every candidate language for ``text`` (empty scores for text without letters)."""
         if not _LETTER.search(text or ""):
             return Detection({})
         values = self._detector.compute_language_confidence_values(text)
-        return Detection({value.language.iso_code_639_1.name.lower(): value.value for value in values[:5]})
+        detection = Detection({value.language.iso_code_639_1.name.lower(): value.value for value in values[:5]})
+        return self._apply_hints(text, detection)
+
+    def _apply_hints(self, text: str, detection: Detection) -> Detection:
+        """Latin-script Arabic, Farsi, Russian or Ukrainian that Lingua reads as something else."""
+        if not self._hints or _NON_LATIN_LETTER.search(text) or detection.confidence >= HINT_CONFIDENCE:
+            return detection
+        words = [word.lower() for word in _WORD.findall(text)]
+        counts = sorted(((hint.count(words), code) for code, hint in self._hints.items()), reverse=True)
+        best, code = counts[0]
+        tie = len(counts) > 1 and counts[1][0] == best
+        if tie or best == 0 or (best == 1 and len(words) > 3):
+            return detection
+        return Detection({code: HINT_CONFIDENCE})
 
 
 def is_short_or_ambiguous(text: str) -> bool:

@@ -7,6 +7,7 @@ current language into the ``language`` slot (rules in ``bot.language``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -17,9 +18,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.language import LanguageIdentifier
-
-DETECTION_KEY = "language_detection"
+from bot.language import DETECTION_KEY, LanguageIdentifier, read_hints
 GOAL_LANGUAGES = ["en", "de", "fr", "es", "ar", "uk", "ru", "tr", "fa", "pl"]
 
 
@@ -29,11 +28,13 @@ class LanguageDetector(GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """Candidate languages: those the detector chooses among (ISO 639-1)."""
-        return {"languages": GOAL_LANGUAGES}
+        """Candidate languages (ISO 639-1) and the Latin-script hints file (relative to Rasa's directory)."""
+        return {"languages": GOAL_LANGUAGES, "hints_file": "data/language_hints.yml"}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._languages = list(config["languages"])
+        hints_file = config.get("hints_file")
+        self._hints = read_hints(Path(hints_file)) if hints_file else {}
         self._identifier: Optional[LanguageIdentifier] = None
 
     @classmethod
@@ -49,7 +50,7 @@ class LanguageDetector(GraphComponent):
 
     def _detector(self) -> LanguageIdentifier:
         if self._identifier is None:
-            self._identifier = LanguageIdentifier(self._languages)
+            self._identifier = LanguageIdentifier(self._languages, self._hints)
         return self._identifier
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -83,23 +83,27 @@ def engine(tmp_path):
     engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def compiled_translations(tmp_path_factory) -> Path:
-    """The project's .po catalogs compiled into a temporary folder (independent of make)."""
+def compile_catalog(po_path: Path, translations_dir: Path, language: str) -> None:
+    """Compiles one .po file into ``translations_dir/<language>/LC_MESSAGES/messages.mo``."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    target = translations_dir / language / "LC_MESSAGES"
+    target.mkdir(parents=True, exist_ok=True)
+    with (target / "messages.mo").open("wb") as handle:
+        write_mo(handle, catalog)
+
+
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory) -> Path:
+    """The project's .po catalogs compiled into a temporary folder (independent of make)."""
     from bot.settings import PROJECT_ROOT
 
     out = tmp_path_factory.mktemp("translations")
     for po_path in (PROJECT_ROOT / "bot" / "translations").glob("*/LC_MESSAGES/messages.po"):
-        language = po_path.parent.parent.name
-        with po_path.open("rb") as handle:
-            catalog = read_po(handle, locale=language)
-        target = out / language / "LC_MESSAGES"
-        target.mkdir(parents=True)
-        with (target / "messages.mo").open("wb") as handle:
-            write_mo(handle, catalog)
+        compile_catalog(po_path, out, po_path.parent.parent.name)
     return out
 
 

@@ -15,8 +15,6 @@ import actions.common
 def use_test_runtime(runtime, monkeypatch):
     """Makes every action use the test runtime instead of the process one."""
     monkeypatch.setattr(actions.common, "runtime", lambda: runtime)
-    for module in ("actions.answers", "actions.language", "actions.emergency"):
-        monkeypatch.setattr(f"{module}.runtime", lambda: runtime)
     return runtime
 
 

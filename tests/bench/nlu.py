@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from bot.language import LanguageIdentifier
+from bot.language import LanguageIdentifier, read_hints
 from bot.settings import PROJECT_ROOT
 from components.language_id import GOAL_LANGUAGES
 from tests.bench.machine import machine
@@ -30,6 +30,8 @@ from tests.e2e.conftest import VENV_BIN
 EVAL_DIR = PROJECT_ROOT / "tests" / "nlu_eval"
 PIPELINES = {"tuned (config.yml)": PROJECT_ROOT / "config.yml", "Rasa default": PROJECT_ROOT / "tests" / "bench" / "config_default.yml"}
 Example = Tuple[str, str]  # (text, intent)
+# Both lead to the same answer (action_fallback), so they are scored as one class.
+SAME_OUTCOME = {"nlu_fallback": "out_of_scope"}
 
 
 def load_eval(language: str) -> List[Example]:
@@ -61,7 +63,9 @@ def predict(model: Path, examples: List[str]) -> Tuple[List[str], float]:
         await agent.parse_message("warm up")
         start = time.perf_counter()
         results = [await agent.parse_message(text) for text in examples]
-        return [r["intent"]["name"] for r in results], (time.perf_counter() - start) / max(len(examples), 1)
+        seconds = (time.perf_counter() - start) / max(len(examples), 1)
+        intents = [r["intent"]["name"] for r in results]
+        return [SAME_OUTCOME.get(intent, intent) for intent in intents], seconds
 
     return asyncio.run(run())
 
@@ -73,11 +77,14 @@ def macro_f1(gold: List[str], predicted: List[str]) -> float:
     return float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro", zero_division=0))
 
 
-def language_id(identifier: LanguageIdentifier, texts: List[str], language: str) -> Tuple[float, float, int]:
-    """(accuracy on all, accuracy on 1-3 word messages, number of short messages)."""
-    hits = [identifier.detect(text).best == language for text in texts]
+def language_id(identifier: LanguageIdentifier, texts: List[str], language: str) -> Tuple[float, float, int, str]:
+    """(accuracy on all, accuracy on 1-3 word messages, number of short ones, worst confusions)."""
+    detected = [identifier.detect(text).best for text in texts]
+    hits = [found == language for found in detected]
     short = [hit for hit, text in zip(hits, texts) if len(text.split()) <= 3]
-    return sum(hits) / len(hits), (sum(short) / len(short) if short else float("nan")), len(short)
+    wrong = Counter(found or "none" for found in detected if found != language).most_common(2)
+    confusions = ", ".join(f"→{found} ×{count}" for found, count in wrong) or "none"
+    return sum(hits) / len(hits), (sum(short) / len(short) if short else float("nan")), len(short), confusions
 
 
 def main() -> None:
@@ -87,7 +94,7 @@ def main() -> None:
     args = parser.parse_args()
     languages = args.languages or sorted(path.stem for path in EVAL_DIR.glob("*.yml"))
     evals = {language: load_eval(language) for language in languages}
-    identifier = LanguageIdentifier(GOAL_LANGUAGES)
+    identifier = LanguageIdentifier(GOAL_LANGUAGES, read_hints(PROJECT_ROOT / "data" / "language_hints.yml"))
     print("\n".join(f"{key:10} {value}" for key, value in machine().items()))
     rows: Dict[str, Dict[str, Tuple[float, float]]] = {}
     speed: Dict[str, float] = {}
@@ -112,13 +119,14 @@ def main() -> None:
                 print(f"{language}: intent acc {accuracy:.3f}  macro-F1 {rows[name][language][1]:.3f}  worst: {worst}")
             speed[name] = sum(timings) / len(timings)
             print(f"inference: {speed[name] * 1000:.1f} ms per message")
-    print("\n| language | LID acc (all) | LID acc (1–3 words) | " + " | ".join(f"{n} acc / macro-F1" for n in rows) + " |")
-    print("|---|---|---|" + "---|" * len(rows))
+    header = " | ".join(f"{n}: intent acc / macro-F1" for n in rows)
+    print(f"\n| language | {header} | LID acc (all) | LID acc (1–3 words) | LID confusions |")
+    print("|---|" + "---|" * len(rows) + "---|---|---|")
     for language, examples in evals.items():
-        all_acc, short_acc, n_short = language_id(identifier, [t for t, _ in examples], language)
+        all_acc, short_acc, n_short, confusions = language_id(identifier, [t for t, _ in examples], language)
         cells = " | ".join(f"{rows[n][language][0]:.3f} / {rows[n][language][1]:.3f}" for n in rows)
-        print(f"| {language} | {all_acc:.3f} | {short_acc:.3f} (n={n_short}) | {cells} |")
-    print("| ms per message | | | " + " | ".join(f"{speed[n] * 1000:.1f}" for n in rows) + " |")
+        print(f"| {language} | {cells} | {all_acc:.3f} | {short_acc:.3f} (n={n_short}) | {confusions} |")
+    print("| ms per message | " + " | ".join(f"{speed[n] * 1000:.1f}" for n in rows) + " | | | |")
 
 
 if __name__ == "__main__":

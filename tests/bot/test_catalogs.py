@@ -1,7 +1,6 @@
 """Every message the assistant can say is translated into every supported language."""
 
 import re
-from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir

@@ -84,3 +84,51 @@ def test_identifier_recognises_languages(identifier, text, language):
 
 def test_identifier_returns_nothing_without_letters(identifier):
     assert identifier.detect("12 👍").best is None
+
+
+@pytest.fixture(scope="module")
+def hinted():
+    from bot.language import read_hints
+    from bot.settings import PROJECT_ROOT
+
+    hints = read_hints(PROJECT_ROOT / "data" / "language_hints.yml")
+    return LanguageIdentifier(["en", "de", "fr", "es", "ar", "uk", "ru", "tr", "fa", "pl"], hints)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("3andi waja3 ras kteer", "ar"),
+        ("bidi mo7ami", "ar"),
+        ("ahlan w sahlan", "ar"),
+        ("man doktor mikham", "fa"),
+        ("mne nuzhen vrach", "ru"),
+        ("meni potriben likar", "uk"),
+    ],
+)
+def test_latin_script_hints(hinted, text, language):
+    assert hinted.detect(text).best == language
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("I need a doctor for my son", "en"),
+        ("wo kann ich deutsch lernen", "de"),
+        ("je cherche un médecin", "fr"),
+        ("necesito un médico para mi hijo", "es"),
+        ("b2 kurs in der nähe", "de"),
+        ("мне нужен врач для ребенка", "ru"),
+    ],
+)
+def test_hints_leave_other_languages_alone(hinted, text, language):
+    assert hinted.detect(text).best == language
+
+
+def test_hints_file_errors_are_clear(tmp_path):
+    from bot.language import read_hints
+
+    path = tmp_path / "hints.yml"
+    path.write_text("ar: [yalla]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'ar' needs a list 'words'"):
+        read_hints(path)

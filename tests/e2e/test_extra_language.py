@@ -15,11 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
-import actions.answers
-import actions.language
+import actions.common
 from actions.answers import ActionAnswerTopic
 from actions.language import ActionDecideLanguage
 from bot import texts
@@ -29,6 +26,7 @@ from bot.runtime import build_runtime
 from bot.settings import PROJECT_ROOT, Settings
 from components.language_id import GOAL_LANGUAGES
 from tests.actions.conftest import make_tracker, run_action
+from tests.conftest import compile_catalog
 from tests.e2e.conftest import VENV_BIN
 
 pytestmark = pytest.mark.e2e
@@ -67,12 +65,7 @@ def catalogs_with_new_language(compiled: Path, tmp: Path) -> Path:
     """The project's compiled catalogs plus the fixture's Italian one."""
     translations = tmp / "translations"
     shutil.copytree(compiled, translations)
-    with (FIXTURE / "messages.po").open("rb") as handle:
-        catalog = read_po(handle, locale=NEW)
-    target = translations / NEW / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / "messages.mo").open("wb") as handle:
-        write_mo(handle, catalog)
+    compile_catalog(FIXTURE / "messages.po", translations, NEW)
     return translations
 
 
@@ -93,8 +86,7 @@ def test_eleventh_language_from_data_only(tmp_path, compiled_translations, monke
         translations_dir=catalogs_with_new_language(compiled_translations, tmp_path),
     )
     runtime = build_runtime(settings)
-    for module in (actions.answers, actions.language):
-        monkeypatch.setattr(module, "runtime", lambda: runtime)
+    monkeypatch.setattr(actions.common, "runtime", lambda: runtime)
 
     from rasa.core.agent import Agent
 

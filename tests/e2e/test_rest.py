@@ -14,7 +14,6 @@ import requests
 
 from bot import texts
 from bot.i18n import Translator
-from bot.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e
 

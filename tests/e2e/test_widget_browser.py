@@ -145,27 +145,28 @@ def test_keyboard_user_chats_and_uses_buttons(stack, browser):
     assert not [message for message in messages if "Content Security Policy" in message]
 
 
-def test_arabic_is_right_to_left(stack, browser):
+@pytest.mark.parametrize("language, greeting", [("ar", "مرحبا"), ("fa", "سلام، وقت بخیر")])
+def test_arabic_and_farsi_are_right_to_left(stack, browser, language, greeting):
     open_page(browser, stack.web_url)
     browser.find_element(By.ID, "ow-toggle").click()
     wait(browser).until(lambda d: d.find_element(By.ID, "ow-panel").is_displayed())
 
     before = len(bot_messages(browser))
-    Select(browser.find_element(By.ID, "ow-language")).select_by_value("ar")
+    Select(browser.find_element(By.ID, "ow-language")).select_by_value(language)
     widget = browser.find_element(By.ID, "ow-widget")
     assert widget.get_attribute("dir") == "rtl"
-    assert widget.get_attribute("lang") == "ar"
+    assert widget.get_attribute("lang") == language
     assert widget.value_of_css_property("direction") == "rtl"
     assert ARABIC.search(browser.find_elements(By.CSS_SELECTOR, USER_BUBBLES)[-1].text)
     wait_for_replies(browser, before)
 
-    replies = send(browser, "مرحبا")
+    replies = send(browser, greeting)
     arabic = [
         bubble for reply in replies for bubble in reply.find_elements(By.CSS_SELECTOR, ".ow-bubble")
         if ARABIC.search(bubble.text)
     ]
-    assert arabic, "the reply should be in Arabic: " + repr([reply.text for reply in replies])
-    assert arabic[0].get_attribute("lang") == "ar"
+    assert arabic, "the reply should be in Arabic script: " + repr([reply.text for reply in replies])
+    assert arabic[0].get_attribute("lang") == language
     assert arabic[0].get_attribute("dir") == "auto"
     assert arabic[0].value_of_css_property("direction") == "rtl"
 

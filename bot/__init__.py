@@ -1,0 +1,1 @@
+"""OpenWelcome: plain Python with no Rasa imports (see DESIGN.md)."""
