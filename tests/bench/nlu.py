@@ -53,6 +53,19 @@ def train(config: Path, work: Path) -> Tuple[float, Path]:
     return time.monotonic() - start, work / "nlu.tar.gz"
 
 
+def with_epochs(config: Path, epochs: int, work: Path) -> Path:
+    """A copy of ``config`` whose trainable NLU components train for ``epochs`` epochs."""
+    import yaml
+
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    for component in data["pipeline"]:
+        if "epochs" in component:
+            component["epochs"] = epochs
+    path = work / "config.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
 def predict(model: Path, examples: List[str]) -> Tuple[List[str], float]:
     """Predicted intents and mean seconds per message."""
     from rasa.core.agent import Agent
@@ -90,6 +103,10 @@ def language_id(identifier: LanguageIdentifier, texts: List[str], language: str)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-default", action="store_true", help="Only the tuned pipeline.")
+    parser.add_argument(
+        "--default-epochs", type=int, default=None,
+        help="Train Rasa's default pipeline for N epochs only: a speed-only comparison (its accuracy is then not comparable).",
+    )
     parser.add_argument("--languages", nargs="*", help="Languages to evaluate (default: every eval file).")
     args = parser.parse_args()
     languages = args.languages or sorted(path.stem for path in EVAL_DIR.glob("*.yml"))
@@ -104,6 +121,9 @@ def main() -> None:
                 continue
             work = Path(tmp) / name.split()[0]
             work.mkdir()
+            if name == "Rasa default" and args.default_epochs:
+                config = with_epochs(config, args.default_epochs, work)
+                print(f"\nNOTE: Rasa default trained for {args.default_epochs} epochs only: compare its speed, not its accuracy.")
             seconds, model = train(config, work)
             print(f"\n== {name}: trained in {seconds:.0f} s, model {model.stat().st_size / 2**20:.1f} MiB")
             rows[name] = {}
