@@ -32,17 +32,18 @@ bot/translations/%/LC_MESSAGES/messages.mo: bot/translations/%/LC_MESSAGES/messa
 catalogs: $(MO_FILES) ## Compile the translation catalogs (.po -> .mo)
 
 extract: $(VENV)/.installed ## Extract messages to bot/translations/messages.pot
-	$(PYBABEL) extract -q -F babel.cfg -k N_ --no-default-keywords --omit-header --sort-by-file \
+	$(PYBABEL) extract -F babel.cfg -k N_ --no-default-keywords --omit-header --sort-by-file \
 	  -o bot/translations/messages.pot .
 
 update-catalogs: extract ## Extract, then merge new messages into every language's .po
-	$(PYBABEL) update -q -i bot/translations/messages.pot -d bot/translations --no-fuzzy-matching
+	$(PYBABEL) update -i bot/translations/messages.pot -d bot/translations --no-fuzzy-matching
 
 validate: $(VENV)/.installed ## Validate the service directory and the Rasa training data
 	$(ENV) $(PY) -m bot directory validate
 	$(ENV) $(RASA) data validate --fail-on-warnings --data $(TRAIN_DATA) --domain domain.yml
 
 db: $(VENV)/.installed ## Validate the directory and load it into the database
+	$(ENV) $(PY) -m bot db upgrade
 	$(ENV) $(PY) -m bot directory load
 
 $(MODEL): $(VENV)/.installed config.yml domain.yml data/rules.yml $(NLU_FILES) components/*.py bot/language.py

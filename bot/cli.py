@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot directory validate|load``, ``python -m bot web serve``."""
+"""Command line: ``python -m bot directory validate|load|reload``, ``db upgrade``, ``purge``, ``web serve``."""
 
 from __future__ import annotations
 
@@ -41,11 +41,38 @@ def _directory_load(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db import make_engine
+    from bot.migrate import current_revision, upgrade
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    print(f"Database schema at revision {current_revision(engine)}.")
+    return 0
+
+
+def _purge(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from bot.db import make_engine
+    from bot.migrate import upgrade
+    from bot.retention import cutoffs, purge
+
+    today = date.fromisoformat(args.today) if args.today else date.today()
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    deleted = purge(engine, settings, today)
+    limits = cutoffs(settings, today)
+    for table, count in deleted.items():
+        print(f"{table}: deleted {count} from before {limits[table]}")
+    return 0
+
+
 def _web_serve(settings: Settings, args: argparse.Namespace) -> int:
     import waitress
 
-    from bot.web import create_app
     from bot.runtime import build_runtime
+    from bot.web import create_app
 
     runtime = build_runtime(settings)
     app = create_app(settings, runtime.directory().city, runtime.translator)
@@ -66,6 +93,21 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=_directory_validate)
     for name, text in (("load", "Validate and load into the database (DATABASE_URL)."), ("reload", "Same as load.")):
         commands.add_parser(name, help=text).set_defaults(handler=_directory_load)
+
+    db = groups.add_parser("db", help="The app database (DATABASE_URL).")
+    db_commands = db.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    db_commands.add_parser("upgrade", help="Apply the migrations (Alembic) up to the latest.").set_defaults(
+        handler=_db_upgrade
+    )
+
+    purge = groups.add_parser(
+        "purge",
+        help="Delete feedback and reports past their retention period (run daily).",
+        description="Deletes answer ratings and service feedback older than FEEDBACK_RETENTION_MONTHS "
+        "and reports older than REPORT_RETENTION_MONTHS (whole months after the month sent).",
+    )
+    purge.add_argument("--today", help="Pretend today is this date (YYYY-MM-DD), for testing a schedule.")
+    purge.set_defaults(handler=_purge)
 
     web = groups.add_parser("web", help="Demo city page with the chat widget.")
     web_commands = web.add_subparsers(dest="command", required=True, metavar="COMMAND")

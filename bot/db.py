@@ -1,7 +1,8 @@
 """Database engine factory and table definitions (SQLAlchemy Core, 1.4 and 2.0 compatible).
 
 The service directory tables are derived data: ``python -m bot directory load`` rebuilds
-them from ``data/services.yaml`` in one transaction, so they need no migrations.
+them from ``data/services.yaml`` in one transaction. The schema of every table is created
+and changed by Alembic migrations (``bot/migrations``, run by :func:`bot.migrate.upgrade`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,3 @@ def make_engine(database_url: str) -> Engine:
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     return create_engine(database_url, future=True, pool_pre_ping=True)
 
-
-def create_tables(engine: Engine) -> None:
-    """Creates the tables that do not exist yet."""
-    metadata.create_all(engine)

@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from bot import hours
-from bot.db import city_table, create_tables, services_table
+from bot.db import city_table, services_table
 from bot.schema import DirectoryError, read_yaml, validate_directory
-
 
 NOT_LOADED = "Cannot read the service directory from the database; if it was never loaded, run 'python -m bot directory load'"
 
@@ -116,8 +115,10 @@ def read_directory(path: Path) -> Directory:
 
 
 def store_directory(engine: Engine, directory: Directory) -> None:
-    """Replaces the stored directory with ``directory`` in one transaction."""
-    create_tables(engine)
+    """Brings the schema up to date, then replaces the stored directory in one transaction."""
+    from bot.migrate import upgrade  # Alembic is needed only here, not by every reader
+
+    upgrade(engine)
     with engine.begin() as connection:
         connection.execute(delete(services_table))
         connection.execute(delete(city_table))

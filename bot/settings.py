@@ -41,11 +41,36 @@ class Settings:
     web_port: int = 8000
     log_level: str = "INFO"
     max_services_per_answer: int = 3
+    # Privacy: how long submissions are kept (whole months after the month sent), how long
+    # a receipt code opens its report, and the longest free text stored.
+    feedback_retention_months: int = 12
+    report_retention_months: int = 24
+    receipt_access_months: int = 12
+    max_text_length: int = 2000
+    # Wrong receipt codes allowed per conversation and per receipt within the window;
+    # the counters live in this process (memory://) or in Redis (redis://host:port/db).
+    receipt_attempts: int = 5
+    receipt_attempt_window_minutes: int = 15
+    rate_limit_storage: str = "memory://"
 
     @property
     def services_file(self) -> Path:
         """The service directory YAML file."""
         return self.data_dir / "services.yaml"
+
+
+def _positive(env: Mapping[str, str], key: str, default: int) -> int:
+    """A whole number > 0 from ``env[key]``; a clear error naming the variable otherwise."""
+    raw = env.get(key)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"{key} must be a whole number, got {raw!r}") from None
+    if value <= 0:
+        raise ValueError(f"{key} must be greater than 0, got {value}")
+    return value
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None, dotenv: Optional[Path] = None) -> Settings:
@@ -72,4 +97,13 @@ def load_settings(environ: Optional[Mapping[str, str]] = None, dotenv: Optional[
         web_port=int(env.get("WEB_PORT", defaults.web_port)),
         log_level=env.get("LOG_LEVEL", defaults.log_level).upper(),
         max_services_per_answer=int(env.get("MAX_SERVICES_PER_ANSWER", defaults.max_services_per_answer)),
+        feedback_retention_months=_positive(env, "FEEDBACK_RETENTION_MONTHS", defaults.feedback_retention_months),
+        report_retention_months=_positive(env, "REPORT_RETENTION_MONTHS", defaults.report_retention_months),
+        receipt_access_months=_positive(env, "RECEIPT_ACCESS_MONTHS", defaults.receipt_access_months),
+        max_text_length=_positive(env, "MAX_TEXT_LENGTH", defaults.max_text_length),
+        receipt_attempts=_positive(env, "RECEIPT_ATTEMPTS", defaults.receipt_attempts),
+        receipt_attempt_window_minutes=_positive(
+            env, "RECEIPT_ATTEMPT_WINDOW_MINUTES", defaults.receipt_attempt_window_minutes
+        ),
+        rate_limit_storage=env.get("RATE_LIMIT_STORAGE", defaults.rate_limit_storage),
     )

@@ -1,22 +1,33 @@
-"""A tracker store that keeps conversations in memory and forgets idle ones.
+"""Tracker stores that forget: idle conversations expire, finished reports lose their words.
 
 Rasa's own ``InMemoryTrackerStore`` keeps every conversation until the server stops. A
 newcomer's conversation is needed only while they talk, so this one drops a conversation
-``expire_after_seconds`` after its last message. (Scaled out, use Rasa's ``RedisTrackerStore``
-with ``record_exp`` for the same effect; see the README.)
+``expire_after_seconds`` after its last message. Scaled out, ``RedactingRedisTrackerStore``
+does the same with Redis's own expiry (``record_exp``). Both remove the text of finished
+feedback and report flows before they store a conversation (:mod:`bot.redaction`).
 """
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any, Callable, Dict, Iterable, Optional, Text
 
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.core.tracker_store import InMemoryTrackerStore, RedisTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.redaction import redact_finished_flows
+
 DEFAULT_EXPIRY_SECONDS = 3600
+
+
+def serialise_redacted(tracker: DialogueStateTracker) -> Text:
+    """The tracker as Rasa stores it (JSON text), without the words of finished flows."""
+    dialogue = tracker.as_dialogue().as_dict()
+    redact_finished_flows(dialogue.get("events") or [])
+    return json.dumps(dialogue)
 
 
 class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
@@ -46,8 +57,9 @@ class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
         return len(expired)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Saves the conversation and marks it as active now."""
-        await super().save(tracker)
+        """Saves the conversation (redacted) and marks it as active now."""
+        await self.stream_events(tracker)
+        self.store[tracker.sender_id] = serialise_redacted(tracker)
         self._last_seen[tracker.sender_id] = self._clock()
         self.forget_expired()
 
@@ -59,3 +71,10 @@ class ExpiringInMemoryTrackerStore(InMemoryTrackerStore):
         """Conversation ids that have not expired."""
         self.forget_expired()
         return list(self.store.keys())
+
+
+class RedactingRedisTrackerStore(RedisTrackerStore):
+    """Rasa's Redis tracker store (use ``record_exp`` for expiry) that stores redacted conversations."""
+
+    def serialise_tracker(self, tracker: DialogueStateTracker) -> Text:  # type: ignore[override]
+        return serialise_redacted(tracker)

@@ -83,6 +83,28 @@ def engine(tmp_path):
     engine.dispose()
 
 
+POSTGRES_URL = "postgresql+psycopg2://postgres@localhost:5432/test"
+
+
+@pytest.fixture
+def pg_engine():
+    """An engine on the machine's PostgreSQL whose search path is a fresh schema (dropped after)."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = create_engine(POSTGRES_URL, future=True, connect_args={"options": f"-csearch_path={schema}"})
+    yield engine
+    engine.dispose()
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
 def compile_catalog(po_path: Path, translations_dir: Path, language: str) -> None:
     """Compiles one .po file into ``translations_dir/<language>/LC_MESSAGES/messages.mo``."""
     from babel.messages.mofile import write_mo

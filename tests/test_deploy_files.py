@@ -342,9 +342,13 @@ def test_redis_endpoint_keys_are_arguments_the_stores_accept(monkeypatch):
     from rasa.utils.endpoints import read_endpoint_config
 
     monkeypatch.setenv("REDIS_HOST", "localhost")
-    for section, store_class in (("tracker_store", RedisTrackerStore), ("lock_store", RedisLockStore)):
+    stores = (
+        ("tracker_store", RedisTrackerStore, "components.tracker_store.RedactingRedisTrackerStore"),
+        ("lock_store", RedisLockStore, "redis"),
+    )
+    for section, store_class, store_type in stores:
         config = read_endpoint_config(str(REDIS_ENDPOINTS), section)
-        assert config.type == "redis" and config.url == "localhost", "url comes from REDIS_HOST"
+        assert config.type == store_type and config.url == "localhost", "url comes from REDIS_HOST"
         accepted = set(inspect.signature(store_class.__init__).parameters) - {"self", "kwargs"}
         assert set(config.kwargs) <= accepted, f"{section}: {set(config.kwargs) - accepted} not accepted"
     endpoints_text = yaml.safe_load(REDIS_ENDPOINTS.read_text(encoding="utf-8"))
@@ -369,17 +373,19 @@ def local_redis() -> Iterator[dict]:
 @pytest.mark.redis
 def test_redis_endpoints_build_working_stores(monkeypatch, local_redis):
     from rasa.core.lock_store import LockStore, RedisLockStore
-    from rasa.core.tracker_store import RedisTrackerStore, TrackerStore
+    from rasa.core.tracker_store import TrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.utils.endpoints import read_endpoint_config
 
+    from components.tracker_store import RedactingRedisTrackerStore
+
     monkeypatch.setenv("REDIS_HOST", "localhost")
     domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
     tracker_store = TrackerStore.create(read_endpoint_config(str(REDIS_ENDPOINTS), "tracker_store"), domain)
     lock_store = LockStore.create(read_endpoint_config(str(REDIS_ENDPOINTS), "lock_store"))
-    assert isinstance(tracker_store, RedisTrackerStore)
+    assert isinstance(tracker_store, RedactingRedisTrackerStore)
     assert isinstance(lock_store, RedisLockStore)
     assert tracker_store.key_prefix.startswith("openwelcome:")
     assert lock_store.key_prefix.startswith("openwelcome:")

@@ -21,9 +21,9 @@ def test_store_replaces_previous_directory(engine, write_directory, directory_da
 
 
 def test_load_without_directory_says_what_to_do(engine):
-    from bot.db import create_tables
+    from bot.migrate import upgrade
 
-    create_tables(engine)
+    upgrade(engine)
     with pytest.raises(LookupError, match="directory load"):
         load_directory(engine)
 

@@ -1,29 +1,10 @@
 """The same storage code against the machine's real PostgreSQL (localhost:5432, database test)."""
 
-import uuid
-
 import pytest
-from sqlalchemy import text
 
-from bot.db import make_engine
 from bot.directory import load_directory, read_directory, store_directory
 
 pytestmark = pytest.mark.postgres
-POSTGRES_URL = "postgresql+psycopg2://postgres@localhost:5432/test"
-
-
-@pytest.fixture
-def pg_engine():
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(POSTGRES_URL).execution_options(schema_translate_map={None: schema})
-    yield engine
-    engine.dispose()
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
 
 
 def test_round_trip_on_postgres(pg_engine, write_directory, directory_data):
