@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import List, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
 from actions.common import ReplyAction, Translate, latest_intent
-from bot import replies
+from bot import flow_results, replies
+from bot.directory import find_services
 from bot.replies import Reply
 from bot.runtime import Runtime
 from bot.schema import TOPICS
@@ -40,10 +42,35 @@ class ActionAnswerTopic(ReplyAction):
         previous = tracker.get_slot("language_switched_from")
         answer = [replies.language_switched(language, previous, _)] if previous else []
         if intent in PLACE_INTENTS:
-            return answer + replies.place_answer(PLACE_INTENTS[intent], directory, language, now, _, limit)
+            return (
+                answer
+                + replies.place_answer(PLACE_INTENTS[intent], directory, language, now, _, limit)
+                + [flow_results.rating_prompt(_)]
+            )
         if intent.startswith("ask_") and intent[4:] in TOPICS:
-            return answer + replies.topic_answer(intent[4:], directory, language, now, _, limit)
+            topic = intent[4:]
+            offer = [flow_results.report_offer(_)] if topic == "discrimination" else []
+            return (
+                answer
+                + replies.topic_answer(topic, directory, language, now, _, limit)
+                + offer
+                + [flow_results.rating_prompt(_)]
+            )
         return answer + [replies.fallback(_)]
+
+    def events(self, tracker: Tracker, rt: Runtime, language: str) -> List[Dict[Text, Any]]:
+        """Remembers the topic and the services shown, for "Was this helpful?" and feedback."""
+        intent = latest_intent(tracker) or ""
+        topic = PLACE_INTENTS.get(intent) or (intent[4:] if intent[4:] in TOPICS else None)
+        if not topic:
+            return []
+        directory = rt.directory()
+        limit = rt.settings.max_services_per_answer
+        if intent in PLACE_INTENTS:
+            shown = find_services(directory.services, kind=topic, language=language, limit=limit)
+        else:
+            shown = replies.signposted(topic, directory, language, limit)
+        return [SlotSet("rated_topic", topic), SlotSet("shown_services", [service.id for service in shown])]
 
 
 class ActionChitchat(ReplyAction):

@@ -51,10 +51,14 @@ class ReplyAction(Action, metaclass=ABCMeta):
     def replies(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> List[Reply]:
         """The messages to send, already translated with ``_``."""
 
+    def events(self, tracker: Tracker, rt: Runtime, language: str) -> List[Dict[Text, Any]]:
+        """Events to return after the replies (none unless a subclass says so)."""
+        return []
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         rt = runtime()
         language = conversation_language(tracker, rt)
         send(dispatcher, self.replies(tracker, rt, language, rt.translator.for_language(language)))
-        return []
+        return self.events(tracker, rt, language)

@@ -20,13 +20,17 @@ def explicit_choice(tracker: Tracker) -> Optional[str]:
     """The language asked for in the channel metadata, or by a request like "in Arabic please".
 
     A language named in another kind of message ("where can I learn German?") is a topic,
-    not a choice, so entities count only with the ``choose_language`` intent.
+    not a choice, so entities count only with the ``choose_language`` intent, and not at
+    all in a typed answer to a form's question (the language buttons still work there).
     """
     metadata = tracker.latest_message.get("metadata") or {}
     if isinstance(metadata, dict) and isinstance(metadata.get("language"), str):
         return metadata["language"].lower()
     if latest_intent(tracker) != "choose_language":
         return None
+    text = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("requested_slot") and not text.startswith("/"):
+        return None  # "nobody spoke English" answers a form's question; only a button switches there
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == "language" and isinstance(entity.get("value"), str):
             return entity["value"].lower()
@@ -51,6 +55,7 @@ class ActionDecideLanguage(Action):
             supported=rt.translator.languages,
             default=rt.translator.default_language,
             explicit=explicit_choice(tracker),
+            answering_form=bool(tracker.get_slot("requested_slot")),
         )
         previous = decision.previous if decision.switched else None
         return [SlotSet("language", decision.language), SlotSet("language_switched_from", previous)]

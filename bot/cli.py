@@ -41,6 +41,53 @@ def _directory_load(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _directory_export_hsds(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.directory import read_directory
+    from bot.hsds import export_hsds
+    from bot.schema import DirectoryError
+
+    try:
+        directory = read_directory(settings.services_file)
+    except DirectoryError as error:
+        print(error, file=sys.stderr)
+        return 1
+    counts = export_hsds(directory, Path(args.folder))
+    print(f"Wrote HSDS 3.0 files to {args.folder}: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
+    return 0
+
+
+def _directory_import_hsds(settings: Settings, args: argparse.Namespace) -> int:
+    import yaml
+
+    from bot.hsds import HsdsError, import_hsds, service_to_yaml
+    from bot.schema import DirectoryError, read_yaml
+
+    try:
+        current = read_yaml(settings.services_file)
+    except DirectoryError as error:
+        print(error, file=sys.stderr)
+        return 1
+    city = current.get("city") if isinstance(current, dict) else None
+    if not isinstance(city, dict):
+        print(f"{settings.services_file}: no 'city:' block to keep; nothing was written.", file=sys.stderr)
+        return 1
+    try:
+        directory = import_hsds(Path(args.folder), city)
+    except HsdsError as error:
+        print(error, file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    out = Path(args.out) if args.out else settings.services_file
+    document = {"city": directory.city, "services": [service_to_yaml(service) for service in directory.services]}
+    text = f"# Imported from the HSDS folder {args.folder} (python -m bot directory import-hsds).\n"
+    text += yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000)
+    temporary = out.with_name(out.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(out)  # never a half-written services.yaml
+    print(f"Wrote {len(directory.services)} services to {out}.")
+    return 0
+
+
 def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
     from bot.db import make_engine
     from bot.migrate import current_revision, upgrade
@@ -93,6 +140,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=_directory_validate)
     for name, text in (("load", "Validate and load into the database (DATABASE_URL)."), ("reload", "Same as load.")):
         commands.add_parser(name, help=text).set_defaults(handler=_directory_load)
+    export = commands.add_parser("export-hsds", help="Write the directory as Open Referral HSDS 3.0 JSON files.")
+    export.add_argument("folder", help="Folder for the JSON files (created if needed).")
+    export.set_defaults(handler=_directory_export_hsds)
+    imported = commands.add_parser(
+        "import-hsds", help="Read HSDS 3.0 JSON files into services.yaml (keeps the city block)."
+    )
+    imported.add_argument("folder", help="Folder holding service.json and the other tables.")
+    imported.add_argument("--out", help="File to write (default: the data folder's services.yaml).")
+    imported.set_defaults(handler=_directory_import_hsds)
 
     db = groups.add_parser("db", help="The app database (DATABASE_URL).")
     db_commands = db.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -9,7 +9,8 @@ package; nothing is downloaded), plus word lists for languages typed in Latin sc
 2. a short or ambiguous message ("ok", "hi", "1", an emoji) keeps the current language;
 3. the first clear message decides the language;
 4. later, a message in another language switches only on strong evidence;
-5. when nothing is known, the city's default language applies.
+5. an answer to a form's question (a service name, a place, a number) never switches;
+6. when nothing is known, the city's default language applies.
 """
 
 from __future__ import annotations
@@ -151,6 +152,7 @@ def decide_language(
     supported: Sequence[str],
     default: str,
     explicit: Optional[str] = None,
+    answering_form: bool = False,
 ) -> Decision:
     """Applies the rules in the module docstring.
 
@@ -162,12 +164,14 @@ def decide_language(
         default: The city's default language.
         explicit: A language the person chose explicitly (channel metadata, button, or
             a request like "in Arabic please"), if any.
+        answering_form: Whether the message answers a question of a feedback or report
+            form ("Jobcenter Elmsbridge" is a name, not a change of language).
     """
     if explicit in supported:
         return Decision(explicit, "explicit", current)
     known = current if current in supported else None
     best = detection.best
-    if is_short_or_ambiguous(text) or best not in supported:
+    if is_short_or_ambiguous(text) or best not in supported or (answering_form and known):
         return Decision(known, "kept", current) if known else Decision(default, "default", current)
     if known is None:
         if detection.confidence >= FIRST_MESSAGE_CONFIDENCE:

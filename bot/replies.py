@@ -12,7 +12,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 from babel.lists import format_list
 
-from bot import hours, texts
+from bot import hours, texts, texts_feedback
 from bot.directory import Directory, Service, find_services, localized_text
 from bot.i18n import language_name
 
@@ -44,6 +44,15 @@ def topic_buttons(_: Translate) -> List[Dict[str, str]]:
     return buttons
 
 
+def feedback_menu_buttons(_: Translate) -> List[Dict[str, str]]:
+    """Feedback on a service, a discrimination report, checking a report."""
+    return [
+        {"title": _(texts_feedback.MENU_FEEDBACK), "payload": "/give_feedback"},
+        {"title": _(texts_feedback.MENU_REPORT), "payload": "/report_discrimination"},
+        {"title": _(texts_feedback.MENU_CHECK), "payload": "/check_report"},
+    ]
+
+
 def language_buttons(languages: Sequence[str], current: str) -> List[Dict[str, str]]:
     """One button per other supported language, each titled in its own language."""
     return [
@@ -58,7 +67,7 @@ def welcome(city: dict, language: str, _: Translate) -> List[Reply]:
     intro = _(texts.WELCOME).format(city=localized_text(city.get("name"), language, city.get("default_language", "en"))) + "\n" + _(texts.NO_PERSONAL_DETAILS)
     return [
         Reply(intro),
-        Reply(_(texts.CHOOSE_TOPIC), topic_buttons(_)),
+        Reply(_(texts.CHOOSE_TOPIC), topic_buttons(_) + feedback_menu_buttons(_)),
         Reply(_(texts.CHOOSE_LANGUAGE), language_buttons(city.get("languages", []), language)),
     ]
 
@@ -109,17 +118,20 @@ def service_card(service: Service, city: dict, language: str, now: datetime, _: 
     return "\n".join(lines)
 
 
+def signposted(topic: str, directory: Directory, language: str, limit: int = 3) -> List[Service]:
+    """The services a topic answer shows: matching ones, else the best one-stop shop."""
+    services = find_services(directory.services, topic=topic, language=language, limit=limit)
+    return services or find_services(directory.services, kind="one_stop_shop", language=language, limit=1)
+
+
 def topic_answer(
     topic: str, directory: Directory, language: str, now: datetime, _: Translate, limit: int = 3
 ) -> List[Reply]:
     """The general entitlement answer for a topic, then up to ``limit`` matching services."""
     replies = [Reply(_(texts.TOPIC_ANSWERS[topic]) + "\n" + _(texts.GENERAL_INFO_NOTE))]
-    services = find_services(directory.services, topic=topic, language=language, limit=limit)
-    if services:
-        replies.append(Reply(_(texts.SERVICES_INTRO)))
-    else:
-        services = find_services(directory.services, kind="one_stop_shop", language=language, limit=1)
-        replies.append(Reply(_(texts.NO_SERVICE_FOUND)))
+    services = signposted(topic, directory, language, limit)
+    found = any(topic in service.topics for service in services)
+    replies.append(Reply(_(texts.SERVICES_INTRO if found else texts.NO_SERVICE_FOUND)))
     replies.extend(Reply(service_card(s, directory.city, language, now, _)) for s in services)
     return replies
 

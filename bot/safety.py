@@ -13,7 +13,6 @@ from typing import Dict, Iterable, List, Pattern
 
 import yaml
 
-
 # Phones type several apostrophes; keywords are written with the plain one. Turkish dotted
 # and dotless i lowercase unevenly ("İ" -> "i" + U+0307, "I" -> "i" instead of "ı"), so
 # both sides are folded to a plain "i".

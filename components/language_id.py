@@ -19,6 +19,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language import DETECTION_KEY, LanguageIdentifier, read_hints
+
 GOAL_LANGUAGES = ["en", "de", "fr", "es", "ar", "uk", "ru", "tr", "fa", "pl"]
 
 

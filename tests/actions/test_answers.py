@@ -34,11 +34,14 @@ def test_greet_in_german_is_translated():
 @pytest.mark.parametrize("language", ["en", "de", "ar", "uk"])
 def test_topic_answer_gives_entitlements_then_services(language):
     tracker = make_tracker("my son has a fever", "ask_health", {"language": language})
-    _, messages = run(ActionAnswerTopic(), tracker)
+    events, messages = run(ActionAnswerTopic(), tracker)
     texts = [m["text"] for m in messages]
-    assert len(texts) >= 3
-    cards = texts[2:]
+    assert len(texts) >= 4
+    cards = texts[2:-1]
     assert 1 <= len(cards) <= 3
+    assert [b["payload"] for b in messages[-1]["buttons"]] == ["/answer_helpful", "/answer_not_helpful"]
+    slots = {event["name"]: event["value"] for event in events}
+    assert slots["rated_topic"] == "health" and len(slots["shown_services"]) == len(cards)
     assert all("+49 30 5550 1234" in card and "https://example.org/service" in card for card in cards)
     if language == "ar":  # the service speaking Arabic comes first
         assert cards[0].startswith("Service clinic")

@@ -28,6 +28,17 @@ def test_language_named_in_a_question_is_not_a_choice():
     assert slots_after(tracker)["language"] == "ar"
 
 
+def test_typed_answers_in_a_form_keep_the_language_but_buttons_switch():
+    entities = [{"entity": "language", "value": "en"}]
+    slots = {"language": "de", "requested_slot": "feedback_comment"}
+    typed = make_tracker("Niemand sprach Englisch, ich war 4 Stunden da", "choose_language", slots, entities, scores={"en": 0.1, "de": 0.9})
+    assert slots_after(typed)["language"] == "de"
+    foreign = make_tracker("nobody there spoke any English at all", "inform", slots, scores={"en": 0.99, "de": 0.0})
+    assert slots_after(foreign)["language"] == "de"
+    button = make_tracker('/choose_language{"language": "en"}', "choose_language", slots, entities)
+    assert slots_after(button)["language"] == "en"
+
+
 def test_detection_switch_is_recorded():
     tracker = make_tracker("мені потрібен лікар терміново", slots={"language": "de"}, scores={"uk": 0.99})
     assert slots_after(tracker) == {"language": "uk", "language_switched_from": "de"}

@@ -27,8 +27,16 @@ from bot.settings import PROJECT_ROOT
 from tests.bench.machine import cpu_seconds, load_average, machine, others_cores, peak_rss_mib, summary
 from tests.bench.messages import schedule
 from tests.e2e.conftest import (
-    MODEL, START_TIMEOUT, VENV_BIN, Stack, health_urls, load_directory, new_stack, start_servers,
-    stop_servers, wait_until_up,
+    MODEL,
+    START_TIMEOUT,
+    VENV_BIN,
+    Stack,
+    health_urls,
+    load_directory,
+    new_stack,
+    start_servers,
+    stop_servers,
+    wait_until_up,
 )
 from tests.e2e.test_rest import LANGUAGES
 

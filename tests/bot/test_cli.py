@@ -32,3 +32,27 @@ def test_load_stores_directory(tmp_path, engine, write_directory, directory_data
     write_directory(directory_data)
     assert main(["directory", "load"], Settings(database_url=str(engine.url), data_dir=tmp_path)) == 0
     assert {s.id for s in load_directory(engine).services} == {"clinic", "doctor-en", "shop", "cafe"}
+
+
+def test_hsds_export_then_import_rewrites_the_same_directory(tmp_path, write_directory, directory_data, capsys):
+    original = read_directory(write_directory(directory_data))
+    settings = Settings(data_dir=tmp_path)
+    assert main(["directory", "export-hsds", str(tmp_path / "hsds")], settings) == 0
+    assert (tmp_path / "hsds" / "service.json").is_file()
+    out = tmp_path / "imported.yaml"
+    assert main(["directory", "import-hsds", str(tmp_path / "hsds"), "--out", str(out)], settings) == 0
+    assert "Wrote 4 services" in capsys.readouterr().out
+    imported = read_directory(out)
+    by_id = lambda services: sorted(services, key=lambda service: service.id)  # noqa: E731
+    assert by_id(imported.services) == by_id(original.services) and imported.city == original.city
+
+
+def test_hsds_import_of_a_broken_folder_writes_nothing(tmp_path, write_directory, directory_data, capsys):
+    path = write_directory(directory_data)
+    before = path.read_text(encoding="utf-8")
+    (tmp_path / "hsds").mkdir()
+    (tmp_path / "hsds" / "service.json").write_text("[{", encoding="utf-8")
+    assert main(["directory", "import-hsds", str(tmp_path / "hsds")], Settings(data_dir=tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert "service.json" in err and "Nothing was written" in err
+    assert path.read_text(encoding="utf-8") == before

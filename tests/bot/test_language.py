@@ -54,6 +54,15 @@ def test_weak_evidence_does_not_switch():
     assert decide("Hallo, I need a Arzt", "de", {"en": 0.6, "de": 0.3}).language == "de"
 
 
+def test_answers_to_a_form_never_switch_but_a_choice_still_does():
+    scores = {"en": 0.97, "de": 0.01}
+    form = dict(text="Jobcentre Elmsbridge on the main road", current="de", detection=Detection(scores))
+    assert decide_language(supported=SUPPORTED, default="en", answering_form=True, **form).language == "de"
+    assert decide_language(supported=SUPPORTED, default="en", answering_form=False, **form).language == "en"
+    chosen = decide_language(supported=SUPPORTED, default="en", answering_form=True, explicit="ar", **form)
+    assert chosen.language == "ar"
+
+
 def test_one_word_never_switches():
     assert decide("Krankenhaus", "en", {"de": 0.95}).language == "en"
 

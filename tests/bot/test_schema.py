@@ -71,8 +71,8 @@ def test_city_block_checked(write_directory, directory_data):
 
 
 def test_shipped_sample_directory_is_valid_and_rich_enough():
-    from bot.settings import PROJECT_ROOT
     from bot.schema import TOPICS
+    from bot.settings import PROJECT_ROOT
 
     directory = read_directory(PROJECT_ROOT / "data" / "services.yaml")
     assert directory.city.get("sample_data") is True

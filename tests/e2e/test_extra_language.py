@@ -20,8 +20,8 @@ import actions.common
 from actions.answers import ActionAnswerTopic
 from actions.language import ActionDecideLanguage
 from bot import texts
-from bot.directory import read_directory, store_directory
 from bot.db import make_engine
+from bot.directory import read_directory, store_directory
 from bot.runtime import build_runtime
 from bot.settings import PROJECT_ROOT, Settings
 from components.language_id import GOAL_LANGUAGES

@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from bot import texts
+from bot import texts_feedback as tf
 from bot.i18n import Translator
 
 pytestmark = pytest.mark.e2e
@@ -99,8 +100,10 @@ def test_topic_question_detected_language(stack, translator, language, topic):
     """No metadata: the language is detected from the question itself."""
     replies = say(stack, new_sender(), TOPIC_QUESTIONS[language][topic])
     assert replies[0]["text"].startswith(translator.gettext(language, texts.TOPIC_ANSWERS[topic]))
-    cards = replies[2:]
+    cards, rating = replies[2:-1], replies[-1]
     assert 1 <= len(cards) <= 3
+    assert rating["text"] == translator.gettext(language, tf.ASK_HELPFUL)
+    assert [b["payload"] for b in rating["buttons"]] == ["/answer_helpful", "/answer_not_helpful"]
     phone = translator.gettext(language, texts.SERVICE_PHONE).split("{")[0]
     assert all(phone in card["text"] for card in cards)
 
