@@ -13,6 +13,7 @@ from bot.settings import Settings, load_settings
 
 def _directory_validate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.directory import read_directory
+    from bot.entitlements import EntitlementsError, read_entitlements
     from bot.schema import DirectoryError
 
     data_dir = Path(args.data_dir) if args.data_dir else settings.data_dir
@@ -22,6 +23,17 @@ def _directory_validate(settings: Settings, args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"{data_dir / 'services.yaml'}: OK, {len(directory.services)} services.")
+    entitlements_file = data_dir / "entitlements.yaml"
+    if not entitlements_file.is_file():
+        print(f"{entitlements_file}: not there (optional): topic answers use the general texts only.")
+        return 0
+    try:
+        entitlements = read_entitlements(entitlements_file, directory.city["languages"])
+    except EntitlementsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    variations = sum(len(entry.by_status) for entry in entitlements.values())
+    print(f"{entitlements_file}: OK, {len(entitlements)} topics, {variations} answers by residence status.")
     return 0
 
 
@@ -135,8 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     directory = groups.add_parser("directory", help="Service directory (data/services.yaml).")
     commands = directory.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    validate = commands.add_parser("validate", help="Check services.yaml; exit code 1 on any problem.")
-    validate.add_argument("data_dir", nargs="?", help="Folder holding services.yaml (default: data/).")
+    validate = commands.add_parser(
+        "validate", help="Check services.yaml and entitlements.yaml; exit code 1 on any problem."
+    )
+    validate.add_argument("data_dir", nargs="?", help="Folder holding the two files (default: data/).")
     validate.set_defaults(handler=_directory_validate)
     for name, text in (("load", "Validate and load into the database (DATABASE_URL)."), ("reload", "Same as load.")):
         commands.add_parser(name, help=text).set_defaults(handler=_directory_load)

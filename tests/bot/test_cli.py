@@ -1,5 +1,7 @@
 """``python -m bot directory validate|load``: clear errors, exit codes, nothing half-loaded."""
 
+import yaml
+
 from bot.cli import main
 from bot.directory import load_directory, read_directory, store_directory
 from bot.settings import Settings
@@ -56,3 +58,30 @@ def test_hsds_import_of_a_broken_folder_writes_nothing(tmp_path, write_directory
     err = capsys.readouterr().err
     assert "service.json" in err and "Nothing was written" in err
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_validate_checks_entitlements_when_present(tmp_path, write_directory, directory_data, capsys):
+    write_directory(directory_data)
+    entry = {
+        "topic": "health",
+        "general": {"en": "General.", "de": "Allgemein."},
+        "source": "https://example.org/health",
+        "last_checked": "2026-01-01",
+        "by_status": {
+            "asylum_seeker": {
+                "text": {"en": "Limited care."},
+                "source": "https://example.org/a",
+                "last_checked": "2026-01-01",
+            }
+        },
+    }
+    (tmp_path / "entitlements.yaml").write_text(yaml.safe_dump({"entitlements": [entry]}), encoding="utf-8")
+    directory_data["city"]["languages"] = ["en", "de"]
+    write_directory(directory_data)
+    assert main(["directory", "validate", str(tmp_path)], Settings()) == 1
+    err = capsys.readouterr().err
+    assert "entitlement 'health', status 'asylum_seeker'" in err and "de" in err
+    entry["by_status"]["asylum_seeker"]["text"]["de"] = "Eingeschränkte Versorgung."
+    (tmp_path / "entitlements.yaml").write_text(yaml.safe_dump({"entitlements": [entry]}), encoding="utf-8")
+    assert main(["directory", "validate", str(tmp_path)], Settings()) == 0
+    assert "1 topics, 1 answers by residence status" in capsys.readouterr().out
