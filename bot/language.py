@@ -37,6 +37,8 @@ _WORD = re.compile(r"[\w']+", re.UNICODE)
 # A digit written as a letter inside a word, as in Arabizi ("3andi", "mo7ami", "7ari2").
 _DIGIT_AS_LETTER = re.compile(r"^[a-z]*[3579][a-z]{2,}[0-9a-z]*$|^[a-z]{2,}[3579][a-z0-9]*$")
 HINT_CONFIDENCE = 0.9
+# Receipt codes of reports (bot/receipts.py): five groups of four letters and digits.
+_RECEIPT_CODE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4}(?:[\s-]?[0-9A-Za-z]{4}){4}(?![0-9A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,12 @@ class LanguageIdentifier:
         self._hints = {code: hint for code, hint in (hints or {}).items() if code in self.languages}
 
     def detect(self, text: str) -> Detection:
-        """Scores every candidate language for ``text`` (empty scores for text without letters)."""
+        """Scores every candidate language for ``text`` (empty scores for text without letters).
+
+        Receipt codes ("7KQ2-M9XD-…") are left out: their digits between letters look like
+        Arabic chat alphabet, and they say nothing about the language anyway.
+        """
+        text = without_codes(text)
         if not _LETTER.search(text or ""):
             return Detection({})
         values = self._detector.compute_language_confidence_values(text)
@@ -136,9 +143,14 @@ class LanguageIdentifier:
         return Detection({code: HINT_CONFIDENCE})
 
 
+def without_codes(text: str) -> str:
+    """The text with receipt codes removed."""
+    return _RECEIPT_CODE.sub(" ", text or "")
+
+
 def is_short_or_ambiguous(text: str) -> bool:
-    """True for messages too short to say anything about their language ("ok", "1", "👍")."""
-    return len(_LETTER.findall(text or "")) < MIN_LETTERS
+    """True for messages too short to say anything about their language ("ok", "1", "👍", a receipt code)."""
+    return len(_LETTER.findall(without_codes(text))) < MIN_LETTERS
 
 
 def _word_count(text: str) -> int:
@@ -181,7 +193,7 @@ def decide_language(
         return Decision(known, "kept", current)
     strong = (
         detection.confidence >= SWITCH_CONFIDENCE
-        and _word_count(text) >= MIN_WORDS_TO_SWITCH
+        and _word_count(without_codes(text)) >= MIN_WORDS_TO_SWITCH
         and detection.scores.get(known, 0.0) < CURRENT_STILL_PLAUSIBLE
     )
     if strong:

@@ -141,3 +141,11 @@ def test_hints_file_errors_are_clear(tmp_path):
     path.write_text("ar: [yalla]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="'ar' needs a list 'words'"):
         read_hints(path)
+
+
+def test_receipt_codes_say_nothing_about_the_language(hinted):
+    detection = hinted.detect("check my report 7KQ2-M9XD-4HBT-P3WZ-A8RN")
+    assert detection.best == "en"
+    assert hinted.detect("7KQ2-M9XD-4HBT-P3WZ-A8RN").scores == {}
+    assert is_short_or_ambiguous("h9pa 89dm 8bar 7krq txrz")
+    assert decide("7KQ2-M9XD-4HBT-P3WZ-A8RN", "de", {"ar": 0.95}).language == "de"
