@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from abc import ABCMeta, abstractmethod
 from datetime import date
 from typing import Any, Dict, List, Text
 
@@ -86,11 +87,16 @@ class ActionReportIntro(Action):
         return clear_flow()
 
 
-class ActionReportSummary(Action):
-    """Every answer of the report, then Send / Change / Cancel."""
+class SummaryAction(Action, metaclass=ABCMeta):
+    """Every answer of a form, then Send / Change / Cancel; marks the form as waiting to be sent."""
+
+    @property
+    @abstractmethod
+    def kind(self) -> str:
+        """``report`` or ``feedback``: the value of the ``pending`` slot."""
 
     def name(self) -> Text:
-        return "action_report_summary"
+        return f"action_{self.kind}_summary"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
@@ -98,24 +104,17 @@ class ActionReportSummary(Action):
         ctx = flow_context(tracker, common.runtime())
         if latest_intent(tracker) == "change_answer":
             send(dispatcher, [Reply(ctx.translate(tf.CHANGE_PICK))])
-        send(dispatcher, [flow_results.report_summary(tracker.current_slot_values(), ctx)])
-        return [SlotSet("pending", "report")]
+        summary = flow_results.report_summary if self.kind == "report" else flow_results.feedback_summary
+        send(dispatcher, [summary(tracker.current_slot_values(), ctx)])
+        return [SlotSet("pending", self.kind)]
 
 
-class ActionFeedbackSummary(Action):
-    """Every answer of the feedback, then Send / Change / Cancel."""
+class ActionReportSummary(SummaryAction):
+    kind = "report"
 
-    def name(self) -> Text:
-        return "action_feedback_summary"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        ctx = flow_context(tracker, common.runtime())
-        if latest_intent(tracker) == "change_answer":
-            send(dispatcher, [Reply(ctx.translate(tf.CHANGE_PICK))])
-        send(dispatcher, [flow_results.feedback_summary(tracker.current_slot_values(), ctx)])
-        return [SlotSet("pending", "feedback")]
+class ActionFeedbackSummary(SummaryAction):
+    kind = "feedback"
 
 
 class ActionSubmit(Action):
