@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.common import ReplyAction, Translate, latest_intent
+from actions.common import ReplyAction, Translate, count_usage, latest_intent
 from bot import flow_results, replies
 from bot.directory import find_services
 from bot.replies import Reply
@@ -56,6 +56,7 @@ class ActionAnswerTopic(ReplyAction):
                 + offer
                 + [flow_results.rating_prompt(_)]
             )
+        count_usage(rt, language, "fallback")
         return answer + [replies.fallback(_)]
 
     def events(self, tracker: Tracker, rt: Runtime, language: str) -> List[Dict[Text, Any]]:
@@ -90,4 +91,5 @@ class ActionFallback(ReplyAction):
         return "action_fallback"
 
     def replies(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> List[Reply]:
+        count_usage(rt, language, "fallback")
         return [replies.fallback(_)]

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import functools
+import logging
 from abc import ABCMeta, abstractmethod
+from datetime import date
 from typing import Any, Callable, Dict, Iterable, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.replies import Reply
 from bot.runtime import Runtime, build_runtime
 from bot.settings import load_settings
+from bot.staff import usage
+from bot.submissions import month_of
+
+logger = logging.getLogger(__name__)
 
 Translate = Callable[[str], str]
 
@@ -25,6 +32,14 @@ def runtime() -> Runtime:
 def conversation_language(tracker: Tracker, rt: Runtime) -> str:
     """The ``language`` slot, or the city's default language."""
     return rt.translator.supported(tracker.get_slot("language") or "")
+
+
+def count_usage(rt: Runtime, language: str, kind: str) -> None:
+    """Adds one to this month's ``message`` or ``fallback`` count; never fails the turn."""
+    try:
+        usage.count(rt.engine, month_of(date.today()), language, kind)
+    except SQLAlchemyError as error:
+        logger.warning("Could not count a %s for the dashboard: %s", kind, type(error).__name__)
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:

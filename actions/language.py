@@ -58,6 +58,7 @@ class ActionDecideLanguage(Action):
             answering_form=bool(tracker.get_slot("requested_slot")),
         )
         previous = decision.previous if decision.switched else None
+        common.count_usage(rt, decision.language, "message")
         return [SlotSet("language", decision.language), SlotSet("language_switched_from", previous)]
 
 

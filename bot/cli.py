@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot directory validate|load|reload``, ``db upgrade``, ``purge``, ``web serve``."""
+"""Command line: ``python -m bot directory …``, ``db upgrade``, ``purge``, ``staff …``, ``web serve``."""
 
 from __future__ import annotations
 
@@ -127,6 +127,47 @@ def _purge(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(stdin=None) -> str:
+    """From the terminal (asked twice, not echoed) or the first line of standard input."""
+    import getpass
+
+    stream = stdin or sys.stdin
+    if stream.isatty():
+        first = getpass.getpass("Password (at least 12 characters): ")
+        if getpass.getpass("Same password again: ") != first:
+            raise ValueError("The two passwords differ.")
+        return first
+    return stream.readline().rstrip("\r\n")
+
+
+def _staff(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from bot.db import make_engine
+    from bot.migrate import upgrade
+    from bot.staff import accounts
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    try:
+        if args.command == "list":
+            for account in accounts.list_users(engine):
+                print(f"{account.username}\t{account.role}\t{'active' if account.active else 'disabled'}")
+            return 0
+        if args.command == "add":
+            account = accounts.add_user(engine, args.username, _read_password(), args.role, now)
+        elif args.command == "reset-password":
+            account = accounts.set_password(engine, args.username, _read_password(), now)
+        else:
+            account = accounts.set_active(engine, args.username, args.command == "enable")
+    except ValueError as error:  # AccountError, or passwords that differ
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    print(f"{args.command}: {account.username} ({account.role}, {'active' if account.active else 'disabled'})")
+    return 0
+
+
 def _web_serve(settings: Settings, args: argparse.Namespace) -> int:
     import waitress
 
@@ -134,7 +175,7 @@ def _web_serve(settings: Settings, args: argparse.Namespace) -> int:
     from bot.web import create_app
 
     runtime = build_runtime(settings)
-    app = create_app(settings, runtime.directory().city, runtime.translator)
+    app = create_app(settings, runtime.directory().city, runtime.translator, runtime)
     print(f"Web app on http://{settings.web_host}:{settings.web_port}/")
     waitress.serve(app, host=settings.web_host, port=settings.web_port, threads=8, ident="openwelcome")
     return 0
@@ -178,6 +219,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge.add_argument("--today", help="Pretend today is this date (YYYY-MM-DD), for testing a schedule.")
     purge.set_defaults(handler=_purge)
+
+    staff = groups.add_parser(
+        "staff",
+        help="Staff console accounts. Passwords are read from the terminal or standard input, never the command line.",
+    )
+    staff_commands = staff.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add = staff_commands.add_parser("add", help="Create an account (asks for the password).")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=["reviewer", "admin"])
+    for name, text in (
+        ("reset-password", "Set a new password (asks for it); signs the person out everywhere."),
+        ("disable", "Disable an account (signed out at the next request)."),
+        ("enable", "Enable a disabled account."),
+    ):
+        staff_commands.add_parser(name, help=text).add_argument("username")
+    staff_commands.add_parser("list", help="List the accounts.")
+    staff.set_defaults(handler=_staff)
 
     web = groups.add_parser("web", help="Demo city page with the chat widget.")
     web_commands = web.add_subparsers(dest="command", required=True, metavar="COMMAND")

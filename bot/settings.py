@@ -52,6 +52,16 @@ class Settings:
     receipt_attempts: int = 5
     receipt_attempt_window_minutes: int = 15
     rate_limit_storage: str = "memory://"
+    # Staff console: the key that signs session cookies (set it in production, the same on
+    # every replica; without it a random key is made per process and sign-ins end on restart),
+    # idle minutes before a session ends, sign-in attempts per name/address in the window,
+    # Secure cookies (browsers treat http://localhost as secure), and the smallest count shown.
+    web_secret_key: str = ""
+    staff_session_minutes: int = 30
+    staff_login_attempts: int = 5
+    staff_login_window_minutes: int = 15
+    staff_cookie_secure: bool = True
+    small_count_threshold: int = 5
 
     @property
     def services_file(self) -> Path:
@@ -71,6 +81,26 @@ def _positive(env: Mapping[str, str], key: str, default: int) -> int:
     if value <= 0:
         raise ValueError(f"{key} must be greater than 0, got {value}")
     return value
+
+
+def _at_least(env: Mapping[str, str], key: str, default: int, minimum: int) -> int:
+    """Like :func:`_positive`, with a higher minimum (a small-count threshold of 2 hides nothing)."""
+    value = _positive(env, key, default)
+    if value < minimum:
+        raise ValueError(f"{key} must be at least {minimum}, got {value}")
+    return value
+
+
+def _flag(env: Mapping[str, str], key: str, default: bool) -> bool:
+    """``true/false``, ``1/0``, ``yes/no`` from ``env[key]``; a clear error otherwise."""
+    raw = (env.get(key) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{key} must be true or false, got {raw!r}")
 
 
 def load_settings(environ: Optional[Mapping[str, str]] = None, dotenv: Optional[Path] = None) -> Settings:
@@ -106,4 +136,10 @@ def load_settings(environ: Optional[Mapping[str, str]] = None, dotenv: Optional[
             env, "RECEIPT_ATTEMPT_WINDOW_MINUTES", defaults.receipt_attempt_window_minutes
         ),
         rate_limit_storage=env.get("RATE_LIMIT_STORAGE", defaults.rate_limit_storage),
+        web_secret_key=env.get("WEB_SECRET_KEY", defaults.web_secret_key),
+        staff_session_minutes=_positive(env, "STAFF_SESSION_MINUTES", defaults.staff_session_minutes),
+        staff_login_attempts=_positive(env, "STAFF_LOGIN_ATTEMPTS", defaults.staff_login_attempts),
+        staff_login_window_minutes=_positive(env, "STAFF_LOGIN_WINDOW_MINUTES", defaults.staff_login_window_minutes),
+        staff_cookie_secure=_flag(env, "STAFF_COOKIE_SECURE", defaults.staff_cookie_secure),
+        small_count_threshold=_at_least(env, "SMALL_COUNT_THRESHOLD", defaults.small_count_threshold, 3),
     )

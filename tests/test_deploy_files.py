@@ -51,8 +51,10 @@ from tests.deploy_support import (
 
 APP_SERVICES = ("actions", "rasa", "web")
 # What a user must set (README, "Running with docker-compose"); the rest have defaults.
-DEPLOY_ENV = {"POSTGRES_PASSWORD": "not-a-real-password"}
-KNOWN_VARIABLES = {"POSTGRES_PASSWORD", "RASA_PUBLIC_URL", "RASA_CORS", "LOG_LEVEL"}
+DEPLOY_ENV = {"POSTGRES_PASSWORD": "not-a-real-password", "WEB_SECRET_KEY": "not-a-real-key"}
+KNOWN_VARIABLES = {
+    "POSTGRES_PASSWORD", "RASA_PUBLIC_URL", "RASA_CORS", "LOG_LEVEL", "WEB_SECRET_KEY", "SMALL_COUNT_THRESHOLD",
+}
 
 @pytest.fixture(scope="module")
 def raw_compose() -> dict:
@@ -114,10 +116,15 @@ def test_compose_interpolation_is_valid_and_documented(raw_compose):
 
 def test_compose_refuses_to_start_without_a_postgres_password(raw_compose):
     with pytest.raises(InterpolationError, match="set POSTGRES_PASSWORD"):
-        interpolate(raw_compose, {})
+        interpolate(raw_compose, {"WEB_SECRET_KEY": "not-a-real-key"})
     # The database itself must not start with an empty password either.
     with pytest.raises(InterpolationError, match="set POSTGRES_PASSWORD"):
         interpolate(raw_compose["services"]["postgres"], {})
+
+
+def test_compose_refuses_to_start_without_a_session_key(raw_compose):
+    with pytest.raises(InterpolationError, match="set WEB_SECRET_KEY"):
+        interpolate(raw_compose["services"]["web"], {"POSTGRES_PASSWORD": "not-a-real-password"})
 
 
 def test_app_services_share_one_image_built_from_the_repo_root(compose):

@@ -8,6 +8,7 @@ from alembic import context
 
 from bot import models  # noqa: F401  (registers the tables on the shared metadata)
 from bot.db import make_engine, metadata
+from bot.staff import models as staff_models  # noqa: F401  (the console's tables, likewise)
 
 
 def run_migrations() -> None:

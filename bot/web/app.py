@@ -7,7 +7,7 @@ this app only serves the page, the widget's configuration and its translated str
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Mapping, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, jsonify, render_template, request
@@ -15,6 +15,7 @@ from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
 from bot.i18n import Translator, language_name, text_direction
+from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.web.strings import page_strings, widget_strings
 
@@ -81,13 +82,17 @@ def _emergency_number(city: Mapping[str, Any]) -> str:
     return DEFAULT_EMERGENCY_NUMBER
 
 
-def create_app(settings: Settings, city: Mapping[str, Any], translator: Translator) -> Flask:
+def create_app(
+    settings: Settings, city: Mapping[str, Any], translator: Translator, runtime: Optional[Runtime] = None
+) -> Flask:
     """Builds the web app.
 
     Args:
         settings: Runtime settings (the public Rasa URL is used).
         city: The ``city:`` block of ``data/services.yaml``.
         translator: Catalogs for the supported languages.
+        runtime: With the database: adds the staff console (``/staff/``) and the public
+            "you said, we did" page. Without it, only the demo page is served.
 
     Raises:
         ValueError: ``settings.rasa_public_url`` is not an http(s) URL.
@@ -148,6 +153,11 @@ def create_app(settings: Settings, city: Mapping[str, Any], translator: Translat
         )
         response.vary.add("Accept-Language")
         return response
+
+    if runtime is not None:
+        from bot.web.mount import mount_console
+
+        mount_console(app, runtime, languages, page_language, page_context)
 
     @app.get("/healthz")
     def healthz() -> Response:

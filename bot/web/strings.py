@@ -83,6 +83,33 @@ PAGE_STRINGS: Dict[str, str] = {
     "back_home": N_("Back to the start page"),
 }
 
+# The public "you said, we did" page.
+PUBLIC_STRINGS: Dict[str, str] = {
+    "title": N_("You said, we did"),
+    "intro": N_(
+        "Newcomers tell {city} through the Welcome Assistant, anonymously, when a service failed them "
+        "or treated them unfairly, and whether the assistant's answers helped. Here is what they told us "
+        "in the last twelve months, and what the city changed because of it."
+    ),
+    "privacy": N_(
+        "To protect the people who wrote to us, numbers from 1 to {small} are shown as \u201c<{threshold}\u201d."
+    ),
+    "actions_heading": N_("What we changed"),
+    "no_actions": N_("Nothing published yet."),
+    "written_in": N_("Written in {language}."),
+    "reports_heading": N_("Discrimination reports per month"),
+    "grounds_heading": N_("Discrimination reports by grounds"),
+    "feedback_heading": N_("Feedback on services per month"),
+    "helpful_heading": N_("Answers rated helpful"),
+    "helpful_text": N_("{share} of the answers people rated were helpful ({count} ratings)."),
+    "helpful_too_few": N_("Too few answers have been rated yet to show a share."),
+    "no_data": N_("No data yet."),
+    "table_summary": N_("Numbers as a table"),
+    "column_what": N_("What"),
+    "column_count": N_("Number"),
+    "report_link": N_("Report discrimination or give feedback: ask the Welcome Assistant on our start page."),
+}
+
 
 def _format(template: str, source: str, values: Mapping[str, str]) -> str:
     """Fills named placeholders; a translation with broken placeholders falls back to ``source``."""
@@ -99,6 +126,12 @@ def widget_strings(translator: Translator, language: str) -> Dict[str, str]:
     """Returns the widget's UI strings (key -> text) in ``language``; ``{number}`` stays a placeholder."""
     _ = translator.for_language(language)
     return {key: _(source) for key, source in WIDGET_STRINGS.items()}
+
+
+def public_text(translator: Translator, language: str, key: str, /, **values: str) -> str:
+    """One string of the "you said, we did" page in ``language``, placeholders filled from ``values``."""
+    source = PUBLIC_STRINGS[key]
+    return _format(translator.gettext(language, source), source, values)
 
 
 def page_strings(translator: Translator, language: str, **values: str) -> Dict[str, str]:

@@ -76,6 +76,17 @@ def test_fallback_offers_topics():
     assert len(messages) == 1 and "/ask_housing" in all_payloads(messages)
 
 
+def test_fallbacks_and_messages_are_counted_per_language_without_text(use_test_runtime):
+    from actions.language import ActionDecideLanguage
+    from bot.staff import usage
+
+    run(ActionDecideLanguage(), make_tracker("дякую", "thank", {"language": "uk"}, scores={"uk": 0.99}))
+    run(ActionFallback(), make_tracker("asdfgh", "nlu_fallback", {"language": "uk"}))
+    run(ActionAnswerTopic(), make_tracker("?", "ask_astrology", {"language": "en"}))
+    counts = {(row.language, row.messages, row.fallbacks) for row in usage.read(use_test_runtime.engine)}
+    assert counts == {("uk", 1, 1), ("en", 0, 1)}
+
+
 @pytest.mark.parametrize("intent, words", [("thank", "welcome"), ("goodbye", "Goodbye"), ("bot_challenge", "not a person")])
 def test_chitchat(intent, words):
     _, messages = run(ActionChitchat(), make_tracker("", intent, {"language": "en"}))

@@ -170,3 +170,13 @@ def stack(tmp_path_factory) -> Stack:
         yield stack
     finally:
         stop_servers(processes)
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """A fresh headless Chromium with a phone-sized window (``tests/e2e/chromium.py``)."""
+    from tests.e2e.chromium import start_chromium
+
+    driver = start_chromium(tmp_path / "chromium-profile")
+    yield driver
+    driver.quit()

@@ -8,69 +8,21 @@ from __future__ import annotations
 
 import json
 import re
-import time
-from pathlib import Path
-from typing import List
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
+
+from tests.e2e.chromium import bot_messages, open_page, send, wait, wait_for_replies
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=390,844",
-]
-REPLY_TIMEOUT = 60
 ARABIC = re.compile("[\u0600-\u06ff]")
-BOT_MESSAGES = ".ow-msg--bot"
 USER_BUBBLES = ".ow-msg--user .ow-bubble"
 STORAGE_KEY = "openwelcome.chat.v1"
-
-
-@pytest.fixture
-def browser(tmp_path: Path) -> WebDriver:
-    """A fresh headless Chromium with a phone-sized window."""
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.fail("Chromium is missing: run scripts/install-browser.sh")
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for argument in CHROMIUM_ARGS:
-        options.add_argument(argument)
-    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_window_size(390, 844)
-    yield driver
-    driver.quit()
-
-
-def wait(driver: WebDriver, timeout: float = 15) -> WebDriverWait:
-    return WebDriverWait(driver, timeout)
-
-
-def open_page(driver: WebDriver, url: str) -> None:
-    """Loads the page and waits for the widget script to show the chat button."""
-    driver.get(url)
-    wait(driver).until(lambda d: d.find_element(By.ID, "ow-toggle").is_displayed())
-
 
 def open_widget_with_keyboard(driver: WebDriver) -> None:
     """Tabs to the chat button and presses Enter."""
@@ -82,29 +34,6 @@ def open_widget_with_keyboard(driver: WebDriver) -> None:
         pytest.fail("the chat button cannot be reached with Tab")
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     wait(driver).until(lambda d: d.find_element(By.ID, "ow-panel").is_displayed())
-
-
-def bot_messages(driver: WebDriver) -> List[WebElement]:
-    return driver.find_elements(By.CSS_SELECTOR, BOT_MESSAGES)
-
-
-def wait_for_replies(driver: WebDriver, before: int) -> List[WebElement]:
-    """Waits for new bot messages, then until no more arrive for a moment; returns them."""
-    wait(driver, REPLY_TIMEOUT).until(lambda d: len(bot_messages(d)) > before)
-    count = -1
-    while count != len(bot_messages(driver)):
-        count = len(bot_messages(driver))
-        time.sleep(1.5)
-    return bot_messages(driver)[before:]
-
-
-def send(driver: WebDriver, text: str) -> List[WebElement]:
-    """Types a message, sends it with Enter and returns the bot's replies."""
-    before = len(bot_messages(driver))
-    field = driver.find_element(By.ID, "ow-input")
-    field.send_keys(text)
-    field.send_keys(Keys.ENTER)
-    return wait_for_replies(driver, before)
 
 
 def stored_state(driver: WebDriver) -> dict:
