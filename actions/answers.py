@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Dict, List, Text
+from dataclasses import replace
+from typing import Dict, List, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.common import ReplyAction, Translate, count_usage, latest_intent
-from bot import flow_results, replies
-from bot.directory import find_services
+from actions.situation import city_now, read_situation, situation_events
+from bot import flow_results, replies, topic_answers
 from bot.replies import Reply
 from bot.runtime import Runtime
 from bot.schema import TOPICS
@@ -29,49 +29,42 @@ class ActionGreet(ReplyAction):
 
 
 class ActionAnswerTopic(ReplyAction):
-    """The general answer for the asked topic and 1–3 matching services."""
+    """The entitlement for the asked topic and 1-3 services that fit the person's wishes."""
 
     def name(self) -> Text:
         return "action_answer_topic"
 
     def replies(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> List[Reply]:
-        intent = latest_intent(tracker) or ""
-        directory = rt.directory()
-        now = datetime.now(timezone.utc)
-        limit = rt.settings.max_services_per_answer
-        previous = tracker.get_slot("language_switched_from")
-        answer = [replies.language_switched(language, previous, _)] if previous else []
-        if intent in PLACE_INTENTS:
-            return (
-                answer
-                + replies.place_answer(PLACE_INTENTS[intent], directory, language, now, _, limit)
-                + [flow_results.rating_prompt(_)]
-            )
-        if intent.startswith("ask_") and intent[4:] in TOPICS:
-            topic = intent[4:]
-            offer = [flow_results.report_offer(_)] if topic == "discrimination" else []
-            return (
-                answer
-                + replies.topic_answer(topic, directory, language, now, _, limit)
-                + offer
-                + [flow_results.rating_prompt(_)]
-            )
-        count_usage(rt, language, "fallback")
-        return answer + [replies.fallback(_)]
+        return self.respond(tracker, rt, language, _)[0]
 
-    def events(self, tracker: Tracker, rt: Runtime, language: str) -> List[Dict[Text, Any]]:
-        """Remembers the topic and the services shown, for "Was this helpful?" and feedback."""
+    def respond(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> Tuple[List[Reply], List[Dict]]:
         intent = latest_intent(tracker) or ""
-        topic = PLACE_INTENTS.get(intent) or (intent[4:] if intent[4:] in TOPICS else None)
-        if not topic:
-            return []
+        asked_topic = intent[4:] if intent.startswith("ask_") and intent[4:] in TOPICS else None
+        topic = PLACE_INTENTS.get(intent) or asked_topic
+        previous = tracker.get_slot("language_switched_from")
+        switched = [replies.language_switched(language, previous, _)] if previous else []
+        if topic is None:
+            count_usage(rt, language, "fallback")
+            return switched + [replies.fallback(_)], []
         directory = rt.directory()
         limit = rt.settings.max_services_per_answer
-        if intent in PLACE_INTENTS:
-            shown = find_services(directory.services, kind=topic, language=language, limit=limit)
+        situation, _wishes = read_situation(tracker, rt, language, directory, follow_up=False)
+        if topic == "language_learning":  # "where can I learn German": German is not a wish for the staff
+            situation = replace(situation, filters=situation.filters.without("language"))
+        now = city_now(directory)
+        if topic in PLACE_INTENTS.values():
+            result = topic_answers.services_reply(topic, directory, language, now, _, limit, situation.filters)
         else:
-            shown = replies.signposted(topic, directory, language, limit)
-        return [SlotSet("rated_topic", topic), SlotSet("shown_services", [service.id for service in shown])]
+            result = topic_answers.topic_answer(
+                topic, directory, language, now, _, limit, situation, rt.entitlements()
+            )
+        offer = [flow_results.report_offer(_)] if topic == "discrimination" else []
+        rating = [] if result.asked_status else [flow_results.rating_prompt(_)]
+        events = [SlotSet("rated_topic", topic), SlotSet("shown_services", result.shown)]
+        events += situation_events(situation, tracker.get_slot("residence_status"))
+        if result.asked_status:
+            events.append(SlotSet("status_asked", True))
+        return switched + result.replies + offer + rating, events
 
 
 class ActionChitchat(ReplyAction):

@@ -6,7 +6,7 @@ import functools
 import logging
 from abc import ABCMeta, abstractmethod
 from datetime import date
-from typing import Any, Callable, Dict, Iterable, List, Optional, Text
+from typing import Any, Callable, Dict, Iterable, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -70,10 +70,15 @@ class ReplyAction(Action, metaclass=ABCMeta):
         """Events to return after the replies (none unless a subclass says so)."""
         return []
 
+    def respond(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> Tuple[List[Reply], List[Dict]]:
+        """The replies and the events; override when both come from one computation."""
+        return self.replies(tracker, rt, language, _), self.events(tracker, rt, language)
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         rt = runtime()
         language = conversation_language(tracker, rt)
-        send(dispatcher, self.replies(tracker, rt, language, rt.translator.for_language(language)))
-        return self.events(tracker, rt, language)
+        answer, events = self.respond(tracker, rt, language, rt.translator.for_language(language))
+        send(dispatcher, answer)
+        return events

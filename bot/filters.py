@@ -104,7 +104,8 @@ def normalize(text: str) -> str:
 
 
 def _landmarks(city: Mapping[str, Any]) -> Iterator[NamedPlace]:
-    """The optional ``landmarks:`` of the city block, one place per name; malformed entries are skipped."""
+    """The optional ``landmarks:`` of the city block, one place per name or alias (other
+    grammatical forms, e.g. Ukrainian "біля головного вокзалу"); malformed entries are skipped."""
     for entry in city.get("landmarks") or []:
         if not isinstance(entry, Mapping):
             continue
@@ -113,7 +114,8 @@ def _landmarks(city: Mapping[str, Any]) -> Iterator[NamedPlace]:
         except (KeyError, TypeError, ValueError):
             continue
         names = entry.get("name")
-        for name in names.values() if isinstance(names, Mapping) else [names]:
+        aliases = entry.get("aliases") if isinstance(entry.get("aliases"), list) else []
+        for name in [*(names.values() if isinstance(names, Mapping) else [names]), *aliases]:
             if name:
                 yield NamedPlace(str(name), geo=geo)
 

@@ -201,6 +201,19 @@ def _check_city(city: Any, problems: List[Problem], hours_check) -> None:
             error = hours_check(hotline["hours"])
             if error:
                 problems.append(Problem(spot, "hours", error))
+    for index, landmark in enumerate(city.get("landmarks") or []):
+        spot = f"city.landmarks[{index}]"
+        if not isinstance(landmark, dict):
+            problems.append(Problem(spot, "-", "must be a mapping with name, lat and lon"))
+            continue
+        _check_text_map(landmark.get("name"), spot, "name", problems, allow_plain=True)
+        aliases = landmark.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(alias, str) and alias.strip() for alias in aliases):
+            problems.append(Problem(spot, "aliases", "must be a list of names"))
+        for field, limit in (("lat", 90), ("lon", 180)):
+            value = landmark.get(field)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
+                problems.append(Problem(spot, field, f"must be a number from -{limit} to {limit}"))
     for index, body in enumerate(city.get("redress") or []):
         spot = f"city.redress[{index}]"
         if not isinstance(body, dict):

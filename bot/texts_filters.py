@@ -46,3 +46,23 @@ RULED_OUT_BY = N_("The wish \u201c{wish}\u201d rules out every place. Without it
 RULED_OUT_TOGETHER = N_("No place offers all of these together: {wishes}. These places fit everything else:")
 HELPERS_IN_LANGUAGE = N_("These places help newcomers in {language} and can find the right service with you:")
 HELPERS = N_("These places help newcomers and can find the right service with you:")
+
+# --- asking for wishes, a location, the topic ------------------------------------------
+ASK_WISH = N_(
+    "What matters to you? For example: open now, open on Saturday, staff who speak your language, "
+    "free, no documents needed, walk-in, wheelchair access, childcare, or near a place."
+)
+ASK_TOPIC_FIRST = N_("What kind of place are you looking for? Choose a topic, and I will apply your wishes.")
+ASK_LOCATION = N_(
+    "To find places near you, tap \u201cShare my location\u201d (used only for this answer, not stored), "
+    "or tell me a district or a place, for example \u201cnear the main station\u201d."
+)
+SHARE_LOCATION = N_("Share my location")
+BUTTON_OPEN_NOW = N_("Open now")
+BUTTON_FREE = N_("Free")
+BUTTON_NO_DOCUMENTS = N_("No documents needed")
+BUTTON_WALK_IN = N_("No appointment")
+BUTTON_WHEELCHAIR = N_("Wheelchair access")
+BUTTON_CHILDCARE = N_("Childcare")
+BUTTON_START_OVER = N_("Clear my wishes")
+WISHES_CLEARED = N_("OK, I forgot your wishes. Ask me about any topic.")

@@ -36,6 +36,10 @@ WIDGET_STRINGS: Dict[str, str] = {
     "status_waiting": N_("The assistant is answering…"),
     "status_queued": N_("Your message will be sent when the connection is back."),
     "opens_new_tab": N_("(opens in a new tab)"),
+    "location_unavailable": N_(
+        "Your location was not shared. You can type a district or a place instead, "
+        "for example \u201cnear the main station\u201d."
+    ),
 }
 
 PAGE_STRINGS: Dict[str, str] = {

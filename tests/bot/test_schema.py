@@ -82,3 +82,16 @@ def test_shipped_sample_directory_is_valid_and_rich_enough():
     for topic in TOPICS:
         assert sum(topic in s.topics for s in directory.services) >= 2, topic
     assert len({code for s in directory.services for code in s.languages}) >= 5
+
+
+def test_landmarks_are_checked(write_directory, directory_data):
+    directory_data["city"]["landmarks"] = [
+        {"name": {"en": "Main Station"}, "lat": 52.5, "lon": 13.4},
+        {"name": {"en": "Nowhere"}, "lat": 95, "lon": "east"},
+        "Town hall",
+    ]
+    with pytest.raises(DirectoryError) as error:
+        read_directory(write_directory(directory_data))
+    text = str(error.value)
+    assert "city.landmarks[1]" in text and "lat" in text and "lon" in text and "city.landmarks[2]" in text
+    assert "landmarks[0]" not in text

@@ -14,7 +14,10 @@ import requests
 
 from bot import texts
 from bot import texts_feedback as tf
+from bot import texts_status as ts
+from bot.entitlements import needs_status, read_entitlements
 from bot.i18n import Translator
+from bot.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -67,9 +70,19 @@ WELCOME_PLACE = {
 }
 
 
+ENTITLEMENTS = read_entitlements(PROJECT_ROOT / "data" / "entitlements.yaml", LANGUAGES)
+
+
 @pytest.fixture(scope="module")
 def translator(compiled_translations: Path) -> Translator:
     return Translator(compiled_translations, LANGUAGES, "en")
+
+
+def general_answer(translator: Translator, language: str, topic: str) -> str:
+    """The answer for everyone: from data/entitlements.yaml, else the catalog's topic text."""
+    if topic in ENTITLEMENTS:
+        return ENTITLEMENTS[topic].general[language].strip()
+    return translator.gettext(language, texts.TOPIC_ANSWERS[topic])
 
 
 def say(stack, sender: str, message: str, metadata=None):
@@ -99,11 +112,15 @@ def test_greeting_in_own_language_with_topic_menu(stack, translator, language):
 def test_topic_question_detected_language(stack, translator, language, topic):
     """No metadata: the language is detected from the question itself."""
     replies = say(stack, new_sender(), TOPIC_QUESTIONS[language][topic])
-    assert replies[0]["text"].startswith(translator.gettext(language, texts.TOPIC_ANSWERS[topic]))
-    cards, rating = replies[2:-1], replies[-1]
+    assert replies[0]["text"].startswith(general_answer(translator, language, topic))
+    cards, last = replies[2:-1], replies[-1]
     assert 1 <= len(cards) <= 3
-    assert rating["text"] == translator.gettext(language, tf.ASK_HELPFUL)
-    assert [b["payload"] for b in rating["buttons"]] == ["/answer_helpful", "/answer_not_helpful"]
+    if needs_status(ENTITLEMENTS[topic]):  # the situation question comes first, the rating after it
+        assert last["text"] == translator.gettext(language, ts.ASK_STATUS)
+        assert len(last["buttons"]) == 6 and last["buttons"][-1]["payload"].endswith('"prefer_not_to_say"}')
+    else:
+        assert last["text"] == translator.gettext(language, tf.ASK_HELPFUL)
+        assert [b["payload"] for b in last["buttons"]] == ["/answer_helpful", "/answer_not_helpful"]
     phone = translator.gettext(language, texts.SERVICE_PHONE).split("{")[0]
     assert all(phone in card["text"] for card in cards)
 
@@ -139,7 +156,7 @@ def test_language_switch_by_request_then_kept(stack, translator):
     replies = say(stack, sender, "ok")
     assert all(button["title"] != "Health" for reply in replies for button in reply.get("buttons", []))
     replies = say(stack, sender, "/ask_health")
-    assert replies[0]["text"].startswith(translator.gettext("ar", texts.TOPIC_ANSWERS["health"]))
+    assert replies[0]["text"].startswith(general_answer(translator, "ar", "health"))
 
 
 def test_language_button_payload(stack, translator):
@@ -164,7 +181,7 @@ def test_malformed_requests_do_not_kill_the_server(stack):
 def test_mixed_language_message_gets_a_sensible_answer(stack, translator):
     """"Hallo, I need a Arzt": German and English in one message; a health answer in either."""
     replies = say(stack, new_sender(), "Hallo, I need a Arzt")
-    expected = {translator.gettext(language, texts.TOPIC_ANSWERS["health"]) for language in ("de", "en")}
+    expected = {general_answer(translator, language, "health") for language in ("de", "en")}
     assert any(replies[0]["text"].startswith(answer) for answer in expected)
 
 
@@ -173,4 +190,4 @@ def test_language_kept_for_the_rest_of_the_conversation(stack, translator):
     say(stack, sender, "мені потрібна допомога з житлом для сім'ї")
     for message in ("ok", "1", "👍", "/ask_health"):
         replies = say(stack, sender, message)
-    assert replies[0]["text"].startswith(translator.gettext("uk", texts.TOPIC_ANSWERS["health"]))
+    assert replies[0]["text"].startswith(general_answer(translator, "uk", "health"))

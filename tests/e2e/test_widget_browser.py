@@ -119,3 +119,31 @@ def test_conversation_survives_reload_in_session_storage_only(stack, browser):
     assert browser.execute_script("return window.localStorage.length;") == 0
     assert browser.execute_script("return document.cookie;") == ""
     assert browser.get_cookies() == []
+
+
+def test_location_is_shared_only_when_tapped_and_rounded(stack, browser):
+    """"Near me" offers "Share my location"; only that tap asks the browser, and the places
+    then come with their distance."""
+    browser.execute_cdp_cmd("Browser.grantPermissions", {"origin": stack.web_url, "permissions": ["geolocation"]})
+    browser.execute_cdp_cmd("Emulation.setGeolocationOverride",
+                            {"latitude": 52.520008, "longitude": 13.404954, "accuracy": 20})
+    open_page(browser, stack.web_url + "/?lang=en")
+    browser.execute_script(
+        "window.__asked = 0; var real = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);"
+        "navigator.geolocation.getCurrentPosition = function (ok, no, options) { window.__asked += 1;"
+        " return real(ok, no, options); };"
+    )
+    browser.find_element(By.ID, "ow-toggle").click()
+    send(browser, "I need a doctor")
+    replies = send(browser, "which one is near me?")
+    buttons = [b for r in replies for b in r.find_elements(By.CSS_SELECTOR, "button.ow-choice")
+               if b.text.strip() == "Share my location"]
+    assert buttons, [reply.text for reply in replies]
+    assert browser.execute_script("return window.__asked;") == 0
+    before = len(bot_messages(browser))
+    buttons[-1].click()
+    answer = " ".join(reply.text for reply in wait_for_replies(browser, before))
+    assert browser.execute_script("return window.__asked;") == 1
+    assert " away" in answer, answer
+    sent = stored_state(browser)["messages"]
+    assert not any("52.520008" in json.dumps(message) for message in sent)

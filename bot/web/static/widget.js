@@ -13,6 +13,7 @@
   "use strict";
 
   var STORAGE_KEY = "openwelcome.chat.v1";
+  var SHARE_LOCATION = "/share_location"; // a button the widget handles itself (bot/followup_replies.py)
   var MAX_MESSAGES = 200;
   var WAITING_TIMEOUT_MS = 20000;
   var URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
@@ -378,11 +379,41 @@
     } else {
       element = make("button", "ow-choice", button.title);
       element.type = "button";
-      element.addEventListener("click", function () { self.sendUser(button.payload, button.title, language); });
+      element.addEventListener("click", function () {
+        if (button.payload === SHARE_LOCATION) {
+          self.shareLocation(button.title, language);
+        } else {
+          self.sendUser(button.payload, button.title, language);
+        }
+      });
     }
     element.setAttribute("dir", "auto");
     if (language) { element.setAttribute("lang", language); }
     return element;
+  };
+
+  /**
+   * "Share my location": only on this click (opt-in), asks the browser for the position once
+   * and sends it rounded to about 100 m; nothing is sent if the person or the browser says no.
+   */
+  Widget.prototype.shareLocation = function (title, language) {
+    var self = this;
+    var strings = this.strings();
+    if (!navigator.geolocation) {
+      self.addMessage({ from: "bot", text: strings.location_unavailable || "", lang: language || null });
+      return;
+    }
+    navigator.geolocation.getCurrentPosition(
+      function (position) {
+        var lat = Math.round(position.coords.latitude * 1000) / 1000;
+        var lon = Math.round(position.coords.longitude * 1000) / 1000;
+        self.sendUser('/narrow_services{"lat": ' + lat + ', "lon": ' + lon + "}", title, language);
+      },
+      function () {
+        self.addMessage({ from: "bot", text: strings.location_unavailable || "", lang: language || null });
+      },
+      { enableHighAccuracy: false, maximumAge: 600000, timeout: 15000 }
+    );
   };
 
   Widget.prototype.scrollToEnd = function () {
