@@ -9,7 +9,7 @@ zone with the public holidays of the city's country (the calendar of opening-hou
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from functools import cached_property
 from typing import Callable, Dict, Optional, Tuple
 from zoneinfo import ZoneInfo
@@ -21,12 +21,11 @@ from bot import hours
 from bot import texts_filters as texts
 from bot.directory import Service
 from bot.filters import TODAY, ServiceFilters, distance_km, format_distance, normalize
+from bot.hours import Opening, next_opening, open_until, opens_on  # noqa: F401  (also used from here)
 from bot.i18n import language_name
 
 Translate = Callable[[str], str]
-Opening = Tuple[date, Optional[time]]
 NEAR_KM = 3.0
-HORIZON_DAYS = 7
 WALK_IN_VALUES = ("walk_in", "both")
 
 
@@ -79,56 +78,6 @@ def language_label(code: str, language: str) -> str:
 
 
 # --- opening hours --------------------------------------------------------------------------
-def open_until(value: str, place: hours.Place, local_now: datetime) -> Tuple[bool, Optional[time]]:
-    """Whether open at ``local_now`` and, if so, when it closes (``None``: not within a week)."""
-    day, clock = local_now.date(), local_now.time()
-    intervals = hours.day_intervals(value, place, day)
-    current = next((i for i in intervals if i[0] <= clock and (clock < i[1] or i[1] == hours.END_OF_DAY)), None)
-    if current is None:
-        return False, None
-    end = current[1]
-    for offset in range(1, HORIZON_DAYS + 1):
-        if end != hours.END_OF_DAY:
-            return True, end
-        following = hours.day_intervals(value, place, day + timedelta(days=offset))
-        if not following or following[0][0] != time.min:
-            return True, time.min
-        end = following[0][1]
-    return True, None
-
-
-def opens_on(value: str, place: hours.Place, day: date, after: Optional[time] = None) -> Optional[Opening]:
-    """When the place opens on ``day``, not before ``after``: ``(day, time)``, ``(day, None)`` if open all day.
-
-    Returns ``None`` when it does not open that day. The rest of a night opening
-    (``00:00–02:00`` after ``22:00–24:00`` the day before) is not an opening of ``day``.
-    """
-    intervals = hours.day_intervals(value, place, day)
-    if after is None and (time.min, hours.END_OF_DAY) in intervals:
-        return day, None
-    continues_night = bool(intervals) and intervals[0][0] == time.min and _open_at_midnight(value, place, day)
-    for index, (begin, _end) in enumerate(intervals):
-        if (index == 0 and continues_night) or (after is not None and begin < after):
-            continue
-        return day, begin
-    return None
-
-
-def _open_at_midnight(value: str, place: hours.Place, day: date) -> bool:
-    before = hours.day_intervals(value, place, day - timedelta(days=1))
-    return bool(before) and before[-1][1] == hours.END_OF_DAY
-
-
-def next_opening(value: str, place: hours.Place, local_now: datetime) -> Optional[Opening]:
-    """The next time the place opens after ``local_now``, within a week."""
-    today = local_now.date()
-    for offset in range(HORIZON_DAYS + 1):
-        found = opens_on(value, place, today + timedelta(days=offset), local_now.time() if offset == 0 else None)
-        if found:
-            return found
-    return None
-
-
 def _open_now_reason(until: Optional[time], context: Context) -> Reason:
     if until is None:
         return _reason(texts.OPEN_NOW_ALWAYS)

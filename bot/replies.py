@@ -86,7 +86,7 @@ def language_switched(language: str, previous: str, _: Translate) -> Reply:
 
 def service_card(service: Service, city: dict, language: str, now: datetime, _: Translate) -> str:
     """A service as a short multi-line text: name, address, hours, phone, website, languages."""
-    place = hours.Place(city["timezone"], city.get("country"))
+    place = hours.place_of(city)
     fallback = city.get("default_language", "en")
     lines = [service.localized_name(language, fallback)]
     description = service.localized_description(language, fallback)

@@ -41,7 +41,7 @@ class TopicAnswer:
 
 
 def _place(directory: Directory) -> hours.Place:
-    return hours.Place(directory.city["timezone"], directory.city.get("country"))
+    return hours.place_of(directory.city)
 
 
 def entitlement_reply(entitlement: Entitlement, status: Optional[str], directory: Directory, language: str,

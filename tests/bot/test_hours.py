@@ -1,11 +1,12 @@
 """Opening hours texts in the person's language (parsing by opening-hours-py)."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot import hours
+from bot.hours import Place, day_intervals, place_of, status_line
 
 BERLIN = hours.Place("Europe/Berlin", "DE")
 TZ = ZoneInfo("Europe/Berlin")
@@ -75,3 +76,29 @@ def test_always_open_and_closed():
     now = datetime(2026, 11, 26, 3, 0, tzinfo=TZ)
     assert hours.status_line("24/7", BERLIN, "en", now, identity) == "Open 24 hours"
     assert hours.status_line("off", BERLIN, "en", now, identity) == "Closed for the next 7 days"
+
+
+# --- holidays the city lists itself (regional ones the national calendar lacks) -----------
+
+REPENTANCE_DAY = date(2026, 11, 18)  # a Wednesday; a holiday in Saxony only, not nationwide
+
+
+def test_a_city_listed_holiday_applies_the_ph_rules():
+    city = {"timezone": "Europe/Berlin", "country": "DE", "public_holidays": ["2026-11-18", "not a date"]}
+    place = place_of(city)
+    assert place.holidays == (REPENTANCE_DAY,)
+    national = Place("Europe/Berlin", "DE")
+    assert day_intervals("Mo-Fr 09:00-17:00; PH off", national, REPENTANCE_DAY) == [(time(9), time(17))]
+    assert day_intervals("Mo-Fr 09:00-17:00; PH off", place, REPENTANCE_DAY) == []
+    assert day_intervals("Mo-Fr 09:00-17:00; PH 10:00-12:00", place, REPENTANCE_DAY) == [(time(10), time(12))]
+    assert day_intervals("Mo-Fr 09:00-17:00", place, REPENTANCE_DAY) == [(time(9), time(17))]  # no PH rule
+    assert day_intervals("Mo-Fr 09:00-17:00; PH off", place, date(2026, 11, 19)) == [(time(9), time(17))]
+
+
+def test_the_open_now_line_knows_the_city_listed_holiday():
+    place = place_of({"timezone": "Europe/Berlin", "country": "DE", "public_holidays": ["2026-11-18"]})
+    noon = datetime(2026, 11, 18, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    line = status_line("Mo-Fr 09:00-17:00; PH off", place, "en", noon, lambda text: text)
+    assert line == "Closed now, opens tomorrow at 09:00"
+    assert status_line("Mo-Fr 09:00-17:00; PH off", Place("Europe/Berlin", "DE"), "en", noon,
+                       lambda text: text).startswith("Open now, until")
