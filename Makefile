@@ -13,7 +13,7 @@ PO_FILES := $(wildcard bot/translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 ENV := source scripts/env.sh &&
 
-.PHONY: help setup run test test-unit bench bench-nlu catalogs extract update-catalogs db browser validate clean
+.PHONY: help setup run test test-unit bench bench-nlu bench-wishes catalogs extract update-catalogs db browser validate clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ bench: setup ## Training time, start-up time, REST latency (p50/p95)
 
 bench-nlu: $(VENV)/.installed ## Intent accuracy/macro-F1 and language ID per language, tuned vs Rasa default
 	$(ENV) $(PY) -m tests.bench.nlu
+
+bench-wishes: $(VENV)/.installed ## Share of held-out follow-ups whose wish or situation is read, per language
+	$(ENV) $(PY) -m tests.bench.wishes
 
 clean: ## Remove the venv, models, compiled catalogs and the local database
 	rm -rf $(VENV) models var $(MO_FILES)

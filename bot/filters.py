@@ -120,9 +120,17 @@ def _landmarks(city: Mapping[str, Any]) -> Iterator[NamedPlace]:
                 yield NamedPlace(str(name), geo=geo)
 
 
-def _districts(services: Sequence[Service]) -> Iterator[NamedPlace]:
+def _districts(city: Mapping[str, Any], services: Sequence[Service]) -> Iterator[NamedPlace]:
+    """Each district of the directory by its name, and by the forms the city block's optional
+    ``districts:`` lists per language ("im Norden", "північн*" for North)."""
+    forms = city.get("districts") if isinstance(city.get("districts"), Mapping) else {}
     for district in sorted({service.district for service in services if service.district}):
         yield NamedPlace(district, district=district)
+        by_language = forms.get(district) if isinstance(forms.get(district), Mapping) else {}
+        for names in by_language.values():
+            for name in names if isinstance(names, list) else [names]:
+                if isinstance(name, str) and name.strip():
+                    yield NamedPlace(name, district=district)
 
 
 def resolve_place(text: str, city: Mapping[str, Any], services: Sequence[Service]) -> Optional[NamedPlace]:
@@ -134,9 +142,11 @@ def resolve_place(text: str, city: Mapping[str, Any], services: Sequence[Service
     words = f" {normalize(text)} "
     best: Optional[NamedPlace] = None
     best_length = 0
-    for place in [*_landmarks(city), *_districts(services)]:
+    for place in [*_landmarks(city), *_districts(city, services)]:
         key = normalize(place.name)
-        if key and f" {key} " in words and len(key) > best_length:
+        stem = place.name.strip().endswith("*")
+        found = re.search(rf" {re.escape(key)}\w* ", words) if stem else f" {key} " in words
+        if key and found and len(key) > best_length:
             best, best_length = place, len(key)
     return best
 

@@ -214,6 +214,17 @@ def _check_city(city: Any, problems: List[Problem], hours_check) -> None:
             value = landmark.get(field)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
                 problems.append(Problem(spot, field, f"must be a number from -{limit} to {limit}"))
+    districts = city.get("districts", {})
+    if not isinstance(districts, dict):
+        problems.append(Problem(where, "districts", "must map district names to forms per language"))
+        districts = {}
+    for district, forms in districts.items():
+        spot = f"city.districts.{district}"
+        if not isinstance(forms, dict) or not all(
+            isinstance(names, list) and all(isinstance(name, str) and name.strip() for name in names)
+            for names in forms.values()
+        ):
+            problems.append(Problem(spot, "-", "must map language codes to lists of names"))
     for index, body in enumerate(city.get("redress") or []):
         spot = f"city.redress[{index}]"
         if not isinstance(body, dict):
@@ -243,4 +254,9 @@ def validate_directory(data: Any, hours_check) -> List[Problem]:
     seen: set = set()
     for index, service in enumerate(services):
         _check_service(service, index, seen, problems, hours_check)
+    named = (data.get("city") or {}).get("districts") if isinstance(data.get("city"), dict) else None
+    used = {service.get("district") for service in services if isinstance(service, dict)}
+    for district in named if isinstance(named, dict) else {}:
+        if district not in used:
+            problems.append(Problem(f"city.districts.{district}", "-", "no service is in this district"))
     return problems

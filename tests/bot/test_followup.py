@@ -163,3 +163,11 @@ def test_the_projects_keyword_file_covers_every_language_and_wish():
 def test_the_projects_keywords_longest_first_and_ignored_phrases(text, language, expected):
     words = read_words(PROJECT_ROOT / "data" / "filter_words.yml")
     assert wishes(text, language, words).filters == expected
+
+
+def test_districts_are_found_by_the_forms_the_city_lists(words, services):
+    city = dict(SAMPLE_CITY, districts={"North": {"de": ["norden", "nördlich*"], "uk": ["північн*"]}})
+    for text, language in (("was im Norden", "de"), ("etwas nördlicher", "de"), ("в північному районі", "uk")):
+        found = parse_wishes(text, language, words, city, services, TODAY_DATE).filters
+        assert found == ServiceFilters(district="North"), text
+    assert parse_wishes("im Süden", "de", words, city, services, TODAY_DATE).filters.is_empty

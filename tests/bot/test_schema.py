@@ -95,3 +95,13 @@ def test_landmarks_are_checked(write_directory, directory_data):
     text = str(error.value)
     assert "city.landmarks[1]" in text and "lat" in text and "lon" in text and "city.landmarks[2]" in text
     assert "landmarks[0]" not in text
+
+
+def test_district_forms_are_checked(write_directory, directory_data):
+    directory_data["city"]["districts"] = {"Centre": {"de": ["Zentrum"]}, "Atlantis": {"en": ["atlantis"]},
+                                           "North": {"de": "Norden"}}
+    with pytest.raises(DirectoryError) as error:
+        read_directory(write_directory(directory_data))
+    text = str(error.value)
+    assert "city.districts.Atlantis" in text and "no service" in text
+    assert "city.districts.North" in text and "city.districts.Centre" not in text

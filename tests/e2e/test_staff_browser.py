@@ -14,7 +14,9 @@ import sys
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import Select
 
@@ -76,12 +78,15 @@ def texts_of(driver: WebDriver, selector: str) -> str:
 
 
 def sign_in(driver: WebDriver, web_url: str, username: str) -> None:
+    """By keyboard only, on a tablet-sized window: the name field has focus, Tab, Enter."""
+    driver.set_window_size(820, 1180)
     driver.get(web_url + "/staff/")
     wait(driver).until(lambda d: d.find_elements(By.ID, "username"))
-    driver.find_element(By.ID, "username").send_keys(username)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert driver.switch_to.active_element.get_attribute("id") == "username"
+    ActionChains(driver).send_keys(username, Keys.TAB, PASSWORD, Keys.ENTER).perform()
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.inbox"))
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    assert driver.switch_to.active_element.text == "Skip to main content"
 
 
 def test_reviewer_triages_a_chat_report_and_the_receipt_holder_sees_the_reply(stack, browser):
