@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -133,64 +133,62 @@ def _service_fields(services: Mapping[str, Service], service_id: Optional[str]) 
     }
 
 
+def _common(row: Mapping[str, Any], kind: str) -> Dict[str, Any]:
+    """The fields every kind of submission has."""
+    return {"kind": kind, "id": row["id"], "month": row["month"], "language": row["language"],
+            "channel": row["channel"]}
+
+
+def _report(row: Mapping[str, Any], known: Mapping[str, Optional[str]]) -> Item:
+    return Item(
+        **_common(row, "report"),
+        topic=known["topic"],
+        service_id=row["service_id"],
+        service_name=known["name"] or row["place_text"],
+        district=known["district"],
+        status=row["status"],
+        grounds=tuple(row["grounds"] or ()),
+        place_kind=row["place_kind"],
+        text=" ".join(part for part in (row["what_happened"], row["place_text"]) if part),
+        has_reply=bool(row["public_reply"]),
+    )
+
+
+def _feedback(row: Mapping[str, Any], known: Mapping[str, Optional[str]]) -> Item:
+    return Item(
+        **_common(row, "feedback"),
+        topic=known["topic"],
+        service_id=row["service_id"],
+        service_name=known["name"] or row["service_name"],
+        district=known["district"],
+        rating=row["rating"],
+        problems=tuple(row["problems"] or ()),
+        text=" ".join(part for part in (row["comment"], row["service_name"]) if part),
+    )
+
+
+def _rating(row: Mapping[str, Any]) -> Item:
+    return Item(
+        **_common(row, "rating"),
+        topic=row["topic"],
+        helpful=row["helpful"],
+        missing_reason=row["missing_reason"],
+        text=row["missing_text"] or "",
+    )
+
+
 def load_items(engine: Engine, services: Sequence[Service]) -> List[Item]:
     """Every stored report, service feedback and answer rating as :class:`Item`."""
     by_id = {service.id: service for service in services}
-    items: List[Item] = []
     with engine.connect() as connection:
-        for row in connection.execute(select(Report.__table__)).mappings():
-            known = _service_fields(by_id, row["service_id"])
-            items.append(
-                Item(
-                    kind="report",
-                    id=row["id"],
-                    month=row["month"],
-                    language=row["language"],
-                    channel=row["channel"],
-                    topic=known["topic"],
-                    service_id=row["service_id"],
-                    service_name=known["name"] or row["place_text"],
-                    district=known["district"],
-                    status=row["status"],
-                    grounds=tuple(row["grounds"] or ()),
-                    place_kind=row["place_kind"],
-                    text=" ".join(part for part in (row["what_happened"], row["place_text"]) if part),
-                    has_reply=bool(row["public_reply"]),
-                )
-            )
-        for row in connection.execute(select(ServiceFeedback.__table__)).mappings():
-            known = _service_fields(by_id, row["service_id"])
-            items.append(
-                Item(
-                    kind="feedback",
-                    id=row["id"],
-                    month=row["month"],
-                    language=row["language"],
-                    channel=row["channel"],
-                    topic=known["topic"],
-                    service_id=row["service_id"],
-                    service_name=known["name"] or row["service_name"],
-                    district=known["district"],
-                    rating=row["rating"],
-                    problems=tuple(row["problems"] or ()),
-                    text=" ".join(part for part in (row["comment"], row["service_name"]) if part),
-                )
-            )
-        for row in connection.execute(select(AnswerRating.__table__)).mappings():
-            items.append(
-                Item(
-                    kind="rating",
-                    id=row["id"],
-                    month=row["month"],
-                    language=row["language"],
-                    channel=row["channel"],
-                    topic=row["topic"],
-                    helpful=row["helpful"],
-                    missing_reason=row["missing_reason"],
-                    text=row["missing_text"] or "",
-                )
-            )
-    return items
+        reports = connection.execute(select(Report.__table__)).mappings().all()
+        feedback = connection.execute(select(ServiceFeedback.__table__)).mappings().all()
+        ratings = connection.execute(select(AnswerRating.__table__)).mappings().all()
+    return (
+        [_report(row, _service_fields(by_id, row["service_id"])) for row in reports]
+        + [_feedback(row, _service_fields(by_id, row["service_id"])) for row in feedback]
+        + [_rating(row) for row in ratings]
+    )
 
 
 @dataclass(frozen=True)
