@@ -254,7 +254,12 @@ def validate_directory(data: Any, hours_check) -> List[Problem]:
     seen: set = set()
     for index, service in enumerate(services):
         _check_service(service, index, seen, problems, hours_check)
-    named = (data.get("city") or {}).get("districts") if isinstance(data.get("city"), dict) else None
+    city = data.get("city") if isinstance(data.get("city"), dict) else {}
+    interpreters = city.get("interpreter_services", [])
+    ids = {service.get("id") for service in services if isinstance(service, dict)}
+    if not isinstance(interpreters, list) or any(service_id not in ids for service_id in interpreters):
+        problems.append(Problem("city", "interpreter_services", "must list ids of services in this file"))
+    named = city.get("districts")
     used = {service.get("district") for service in services if isinstance(service, dict)}
     for district in named if isinstance(named, dict) else {}:
         if district not in used:

@@ -70,7 +70,7 @@ def services_reply(topic: str, directory: Directory, language: str, now: datetim
         answer_replies += [Reply(replies.service_card(s, directory.city, language, now, _)) for s in services]
         return TopicAnswer(answer_replies, [service.id for service in services])
     ranked = ranking.rank(directory.services, None if kind else topic, filters, now, _place(directory), language,
-                          kind=kind)
+                          kind=kind, interpreter_ids=tuple(directory.city.get("interpreter_services") or ()))
     shown = [match.service.id for match in ranked.matches[:limit]]
     intro = PLACE_INTROS.get(kind or "", tfl.MATCHES_INTRO)  # "Welcome places are friendly places ..."
     return TopicAnswer(followup_replies.narrowed(ranked, directory, language, now, _, limit, intro), shown)

@@ -105,3 +105,9 @@ def test_district_forms_are_checked(write_directory, directory_data):
     text = str(error.value)
     assert "city.districts.Atlantis" in text and "no service" in text
     assert "city.districts.North" in text and "city.districts.Centre" not in text
+
+
+def test_interpreter_services_must_exist(write_directory, directory_data):
+    directory_data["city"]["interpreter_services"] = ["clinic", "ghost"]
+    with pytest.raises(DirectoryError, match="interpreter_services"):
+        read_directory(write_directory(directory_data))

@@ -10,6 +10,7 @@ from bot.entitlements import read_entitlements
 from bot.filters import ServiceFilters
 from bot.settings import PROJECT_ROOT
 from bot.topic_answers import Situation, services_reply, topic_answer
+from tests.conftest import make_service
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))  # Thursday morning
 _ = str  # English source texts
@@ -76,3 +77,12 @@ def test_when_no_place_fits_the_answer_says_which_wish_ruled_them_out(directory)
 def test_no_wishes_keeps_the_usual_signposting(directory):
     answer = services_reply("health", directory, "en", NOW, _, 2, ServiceFilters())
     assert len(answer.shown) == 2 and "These places can help you" in texts(answer)
+
+
+def test_the_citys_interpreter_services_are_offered_when_no_place_fits(write_directory, directory_data):
+    directory_data["services"].append(
+        make_service("interpreters", topics=["legal_advice"], languages=["de", "en", "ti"], kind="service"))
+    directory_data["city"]["interpreter_services"] = ["interpreters"]
+    directory = read_directory(write_directory(directory_data))
+    answer = services_reply("health", directory, "en", NOW, _, 3, ServiceFilters(language="ti"))
+    assert answer.shown == [] and "Service interpreters" in texts(answer)
