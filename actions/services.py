@@ -41,6 +41,8 @@ class ActionNarrowServices(ReplyAction):
         return self.respond(tracker, rt, language, _)[0]
 
     def respond(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> Tuple[List[Reply], List[Dict]]:
+        if _entity(tracker, "wish") == followup_replies.CLEAR:
+            return [followup_replies.wishes_cleared(_)], [SlotSet("service_filters", None), SlotSet("location", None)]
         lat, lon = _entity(tracker, "lat"), _entity(tracker, "lon")
         if lat is None and lon is None:
             return self.narrow(tracker, rt, language, _)

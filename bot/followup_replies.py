@@ -24,6 +24,7 @@ WISH_BUTTONS = (
     (tfl.BUTTON_CHILDCARE, "childcare"),
 )
 SHARE_LOCATION_PAYLOAD = "/share_location"  # the widget asks the browser, then sends the position
+CLEAR = "clear"  # the wish that forgets the others
 
 
 def wish_payload(wish: str) -> str:
@@ -32,7 +33,15 @@ def wish_payload(wish: str) -> str:
 
 def wish_buttons(_: Translate) -> List[dict]:
     buttons = [{"title": _(title), "payload": wish_payload(wish)} for title, wish in WISH_BUTTONS]
-    return buttons + [{"title": _(tfl.SHARE_LOCATION), "payload": SHARE_LOCATION_PAYLOAD}]
+    return buttons + [{"title": _(tfl.SHARE_LOCATION), "payload": SHARE_LOCATION_PAYLOAD}, clear_button(_)]
+
+
+def clear_button(_: Translate) -> dict:
+    return {"title": _(tfl.BUTTON_START_OVER), "payload": wish_payload(CLEAR)}
+
+
+def wishes_cleared(_: Translate) -> Reply:
+    return Reply(_(tfl.WISHES_CLEARED), replies.topic_buttons(_))
 
 
 def ask_wish(_: Translate) -> Reply:
@@ -53,7 +62,7 @@ def narrowed(ranked: ranking.Ranked, directory: Directory, language: str, now, _
     if not ranked.matches:
         fallback = directory.city.get("default_language", "en")
         return [Reply("\n".join(ranking.render(ranked, language, _, limit, fallback)), wish_buttons(_))]
-    answer = [Reply(_(intro))]
+    answer = [Reply(_(intro), [clear_button(_)])]
     for match in ranked.matches[:limit]:
         why = " · ".join(reason.text(_) for reason in match.reasons)
         card = replies.service_card(match.service, directory.city, language, now, _)

@@ -126,3 +126,15 @@ def test_the_situation_question_is_not_repeated_once_asked():
     tracker = make_tracker("I need a flat", "ask_housing", {"language": "en", "status_asked": True})
     events, messages = run(ActionAnswerTopic(), tracker)
     assert "/inform_status" not in " ".join(payloads(messages)) and "/answer_helpful" in payloads(messages)
+
+
+def test_clear_my_wishes_forgets_them_and_the_location():
+    slots = {"language": "en", "rated_topic": "health", "service_filters": {"free": True}, "location": [52.5, 13.4]}
+    narrowed = make_tracker("and open now", "narrow_services", slots)
+    _, messages = run(ActionNarrowServices(), narrowed)
+    assert '/narrow_services{"wish": "clear"}' in payloads(messages)
+    cleared = make_tracker('/narrow_services{"wish": "clear"}', "narrow_services", slots,
+                           entities=[{"entity": "wish", "value": "clear"}])
+    events, messages = run(ActionNarrowServices(), cleared)
+    assert slot_events(events) == {"service_filters": None, "location": None}
+    assert "/ask_health" in payloads(messages)
