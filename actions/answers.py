@@ -8,6 +8,7 @@ from typing import Dict, List, Text, Tuple
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from actions import services
 from actions.common import ReplyAction, Translate, count_usage, latest_intent
 from actions.situation import city_now, read_situation, situation_events
 from bot import flow_results, replies, topic_answers
@@ -78,11 +79,19 @@ class ActionChitchat(ReplyAction):
 
 
 class ActionFallback(ReplyAction):
-    """When the assistant does not understand: say so and offer the topics."""
+    """When the assistant does not understand: say so and offer the topics. But a message
+    the classifier missed that plainly answers the situation question, or names a wish
+    for the places just shown (by the keywords of bot/followup.py), is answered as such."""
 
     def name(self) -> Text:
         return "action_fallback"
 
     def replies(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> List[Reply]:
+        return self.respond(tracker, rt, language, _)[0]
+
+    def respond(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> Tuple[List[Reply], List[Dict]]:
+        follow_up = services.follow_up_action(tracker, rt, language)
+        if follow_up is not None:
+            return follow_up.respond(tracker, rt, language, _)
         count_usage(rt, language, "fallback")
-        return [replies.fallback(_)]
+        return [replies.fallback(_)], []

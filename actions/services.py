@@ -3,7 +3,7 @@ the answer to "which situation fits you?"."""
 
 from __future__ import annotations
 
-from typing import Dict, List, Text, Tuple
+from typing import Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -13,7 +13,7 @@ from actions.situation import city_now, read_situation, situation_events
 from bot import flow_results, followup_replies, topic_answers
 from bot import texts_status as ts
 from bot.entitlements import STATUSES
-from bot.followup import filters_from_slot, rounded_location
+from bot.followup import filters_from_slot, parse_status, parse_wishes, rounded_location
 from bot.replies import Reply
 from bot.runtime import Runtime
 from bot.schema import TOPICS
@@ -25,6 +25,25 @@ def _entity(tracker: Tracker, name: str):
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == name:
             return entity.get("value")
+    return None
+
+
+def follow_up_action(tracker: Tracker, rt: Runtime, language: str) -> Optional[ReplyAction]:
+    """The follow-up a message is, by its keywords alone: the answer to the situation question
+    just asked, or a wish for the places just shown; ``None`` when it is neither."""
+    text = tracker.latest_message.get("text") or ""
+    if not text or text.startswith("/"):
+        return None
+    words = rt.filter_words()
+    if tracker.get_slot("status_asked") and not tracker.get_slot("residence_status"):
+        if parse_status(text, language, words):
+            return ActionAnswerStatus()
+    if tracker.get_slot("rated_topic"):
+        directory = rt.directory()
+        wishes = parse_wishes(text, language, words, directory.city, directory.services,
+                              city_now(directory).date(), follow_up=True)
+        if not wishes.filters.is_empty or wishes.needs_location:
+            return ActionNarrowServices()
     return None
 
 

@@ -138,3 +138,23 @@ def test_clear_my_wishes_forgets_them_and_the_location():
     events, messages = run(ActionNarrowServices(), cleared)
     assert slot_events(events) == {"service_filters": None, "location": None}
     assert "/ask_health" in payloads(messages)
+
+
+def test_a_missed_answer_to_the_situation_question_is_still_understood():
+    from actions.answers import ActionFallback
+
+    slots = {"language": "en", "rated_topic": "health", "status_asked": True}
+    events, messages = run(ActionFallback(), make_tracker("honestly I am undocumented", "nlu_fallback", slots))
+    assert slot_events(events) == {"residence_status": "no_papers"} and "No papers, or not sure" in texts(messages)
+
+
+def test_a_missed_wish_is_still_understood_and_anything_else_is_a_fallback(use_test_runtime):
+    from actions.answers import ActionFallback
+    from bot.staff import usage
+
+    slots = {"language": "en", "rated_topic": "health"}
+    events, messages = run(ActionFallback(), make_tracker("wheelchair pls", "nlu_fallback", slots))
+    assert slot_events(events)["service_filters"] == {"wheelchair": True}
+    _, messages = run(ActionFallback(), make_tracker("asdfgh qwerty", "nlu_fallback", slots))
+    assert "did not understand" in texts(messages)
+    assert [row.fallbacks for row in usage.read(use_test_runtime.engine)] == [1]
