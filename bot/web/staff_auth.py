@@ -57,7 +57,8 @@ def requires(role: Optional[str] = None) -> Callable:
         @wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if not current_user.is_authenticated:
-                return redirect(url_for("staff.login", next=request.full_path if request.method == "GET" else None))
+                back = request.full_path.rstrip("?") if request.method == "GET" else None
+                return redirect(url_for("staff.login", next=back))
             if role and current_user.account.role != role:
                 abort(403)
             return view(*args, **kwargs)
