@@ -42,6 +42,12 @@ def count_usage(rt: Runtime, language: str, kind: str) -> None:
         logger.warning("Could not count a %s for the dashboard: %s", kind, type(error).__name__)
 
 
+def entity_values(tracker: Tracker, name: str) -> List[Any]:
+    """The values of the latest message's entities called ``name`` (a button payload's too)."""
+    return [entity.get("value") for entity in tracker.latest_message.get("entities") or []
+            if entity.get("entity") == name]
+
+
 def latest_intent(tracker: Tracker) -> Optional[str]:
     """The name of the intent of the latest user message."""
     return (tracker.latest_message.get("intent") or {}).get("name")

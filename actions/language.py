@@ -31,10 +31,8 @@ def explicit_choice(tracker: Tracker) -> Optional[str]:
     text = tracker.latest_message.get("text") or ""
     if tracker.get_slot("requested_slot") and not text.startswith("/"):
         return None  # "nobody spoke English" answers a form's question; only a button switches there
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == "language" and isinstance(entity.get("value"), str):
-            return entity["value"].lower()
-    return None
+    named = [value for value in common.entity_values(tracker, "language") if isinstance(value, str)]
+    return named[0].lower() if named else None
 
 
 class ActionDecideLanguage(Action):

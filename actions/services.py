@@ -8,7 +8,7 @@ from typing import Dict, List, Optional, Text, Tuple
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.common import ReplyAction, Translate
+from actions.common import ReplyAction, Translate, entity_values
 from actions.situation import city_now, read_situation, situation_events
 from bot import flow_results, followup_replies, topic_answers
 from bot import texts_status as ts
@@ -22,10 +22,7 @@ STATUS_CHOICES = STATUSES + ("prefer_not_to_say",)
 
 
 def _entity(tracker: Tracker, name: str):
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == name:
-            return entity.get("value")
-    return None
+    return next(iter(entity_values(tracker, name)), None)
 
 
 def follow_up_action(tracker: Tracker, rt: Runtime, language: str) -> Optional[ReplyAction]:

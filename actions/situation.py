@@ -9,8 +9,10 @@ from zoneinfo import ZoneInfo
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from actions.common import entity_values
 from bot.directory import Directory
 from bot.followup import Wishes, filters_from_slot, filters_to_slot, parse_status, parse_wishes
+from bot.followup_replies import WISH_BUTTONS
 from bot.runtime import Runtime
 from bot.topic_answers import Situation
 
@@ -22,7 +24,7 @@ def city_now(directory: Directory) -> datetime:
 
 def wish_entities(tracker: Tracker) -> List[str]:
     """Wishes sent by a button (``/narrow_services{"wish": "free"}``)."""
-    return [str(e.get("value")) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "wish"]
+    return [str(value) for value in entity_values(tracker, "wish")]
 
 
 def read_situation(
@@ -34,8 +36,8 @@ def read_situation(
     words = rt.filter_words()
     wishes = parse_wishes(text if not text.startswith("/") else "", language, words, directory.city,
                           directory.services, city_now(directory).date(), location=location, follow_up=follow_up)
-    flags = {wish: True for wish in wish_entities(tracker) if wish in ("open_now", "free", "no_papers", "walk_in",
-                                                                      "wheelchair", "childcare")}
+    buttons = {wish for _title, wish in WISH_BUTTONS}
+    flags = {wish: True for wish in wish_entities(tracker) if wish in buttons}
     new = filters_from_slot({**filters_to_slot(wishes.filters), **flags})
     kept = filters_from_slot(tracker.get_slot("service_filters"))
     status = tracker.get_slot("residence_status")

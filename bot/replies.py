@@ -124,18 +124,6 @@ def signposted(topic: str, directory: Directory, language: str, limit: int = 3) 
     return services or find_services(directory.services, kind="one_stop_shop", language=language, limit=1)
 
 
-def topic_answer(
-    topic: str, directory: Directory, language: str, now: datetime, _: Translate, limit: int = 3
-) -> List[Reply]:
-    """The general entitlement answer for a topic, then up to ``limit`` matching services."""
-    replies = [Reply(_(texts.TOPIC_ANSWERS[topic]) + "\n" + _(texts.GENERAL_INFO_NOTE))]
-    services = signposted(topic, directory, language, limit)
-    found = any(topic in service.topics for service in services)
-    replies.append(Reply(_(texts.SERVICES_INTRO if found else texts.NO_SERVICE_FOUND)))
-    replies.extend(Reply(service_card(s, directory.city, language, now, _)) for s in services)
-    return replies
-
-
 def place_answer(kind: str, directory: Directory, language: str, now: datetime, _: Translate, limit: int = 3) -> List[Reply]:
     """Signposts to one-stop shops or welcome places."""
     intro = texts.ONE_STOP_SHOP_INTRO if kind == "one_stop_shop" else texts.WELCOME_PLACE_INTRO

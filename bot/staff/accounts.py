@@ -93,11 +93,15 @@ def add_user(engine: Engine, username: str, password: str, role: str, now: datet
     return account
 
 
-def get_user(engine: Engine, username: str) -> Optional[StaffAccount]:
+def _row_by_name(engine: Engine, username: str):
     with engine.connect() as connection:
-        row = connection.execute(
+        return connection.execute(
             select(StaffUser.__table__).where(StaffUser.username == (username or "").strip().lower())
         ).first()
+
+
+def get_user(engine: Engine, username: str) -> Optional[StaffAccount]:
+    row = _row_by_name(engine, username)
     return _account(row) if row else None
 
 
@@ -115,10 +119,7 @@ def list_users(engine: Engine) -> List[StaffAccount]:
 
 def authenticate(engine: Engine, username: str, password: str) -> Optional[StaffAccount]:
     """The active account with this username and password, else ``None`` (same time either way)."""
-    with engine.connect() as connection:
-        row = connection.execute(
-            select(StaffUser.__table__).where(StaffUser.username == (username or "").strip().lower())
-        ).first()
+    row = _row_by_name(engine, username)
     try:
         _HASHER.verify(row.password_hash if row else _DUMMY_HASH, password or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):

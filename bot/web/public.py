@@ -53,7 +53,8 @@ def blueprint(console: Console, page_language: Callable[[], str],
 
         this_month = month_of(date.today())
         months = aggregates.months_between(add_months(this_month, -(MONTHS_SHOWN - 1)), this_month)
-        items = [item for item in load_items(console.engine, []) if item.month in set(months)]
+        shown = set(months)
+        items = [item for item in load_items(console.engine, []) if item.month in shown]
         reports = [item for item in items if item.kind == "report"]
         over_time = aggregates.over_time(items, months, threshold)
         by_grounds = aggregates.count_by(reports, "grounds", threshold)

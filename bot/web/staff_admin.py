@@ -17,8 +17,7 @@ def register(staff: Blueprint, console: Console) -> None:
     """Adds the admin pages to the ``staff`` blueprint."""
     engine = console.engine
 
-    def log(action: str, target: str = "") -> None:
-        audit.record(engine, current_user.username, action, target, now=utcnow())
+    log = console.audit
 
     @staff.get("/users")
     @requires("admin")

@@ -32,7 +32,7 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-class StaffUser(UserMixin):
+class SignedInStaff(UserMixin):
     """The signed-in staff member, as Flask-Login wants it."""
 
     def __init__(self, account: StaffAccount) -> None:
@@ -98,7 +98,7 @@ def configure(app: Flask, settings: Settings, engine: Engine) -> None:
     manager.session_protection = "strong"
 
     @manager.user_loader
-    def load_user(user_id: str) -> Optional[StaffUser]:
+    def load_user(user_id: str) -> Optional[SignedInStaff]:
         if not user_id.isdigit():
             return None
         account = accounts.get_user_by_id(engine, int(user_id))
@@ -107,7 +107,7 @@ def configure(app: Flask, settings: Settings, engine: Engine) -> None:
         changed = accounts.password_changed_at(engine, account.id)
         if changed is None or session.get(PASSWORD_STAMP) != changed.isoformat():
             return None  # the password was reset since this session signed in
-        return StaffUser(account)
+        return SignedInStaff(account)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
@@ -140,7 +140,7 @@ def blueprint(settings: Settings, engine: Engine) -> Blueprint:
         session.clear()
         session.permanent = True
         session[PASSWORD_STAMP] = accounts.password_changed_at(engine, account.id).isoformat()
-        login_user(StaffUser(account))
+        login_user(SignedInStaff(account))
         audit.record(engine, account.username, "staff.sign_in", now=utcnow())
         return redirect(_safe_next(request.form.get("next")))
 

@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from bot import texts
 from bot import texts_feedback as tf
-from bot.staff import audit, changes
+from bot.staff import changes
 from bot.web.staff_auth import requires, utcnow
 from bot.web.staff_console import Console
 
@@ -18,8 +18,7 @@ def register(staff: Blueprint, console: Console) -> None:
     """Adds the "actions taken" page to the ``staff`` blueprint."""
     engine = console.engine
 
-    def log(action: str, target: str = "") -> None:
-        audit.record(engine, current_user.username, action, target, now=utcnow())
+    log = console.audit
 
     def page(form: changes.ChangeInput, status: int = 200):
         services = console.services()

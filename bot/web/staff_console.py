@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Mapping, Sequence
 
+from flask_login import current_user
 from sqlalchemy.engine import Engine
 
 from bot import texts
@@ -13,8 +14,10 @@ from bot.directory import Service, load_directory
 from bot.i18n import Translator
 from bot.models import REPORT_STATUSES
 from bot.settings import Settings
+from bot.staff import audit
 from bot.staff.items import KINDS, Filters, Item
 from bot.staff.labels import labeler
+from bot.web.staff_auth import utcnow
 
 CONSOLE_LANGUAGE = "en"
 
@@ -38,6 +41,10 @@ class Console:
     @property
     def threshold(self) -> int:
         return self.settings.small_count_threshold
+
+    def audit(self, action: str, target: str = "", detail: str = "") -> None:
+        """Records what the signed-in staff member did (``report.view``, ``export.items``, ...)."""
+        audit.record(self.engine, current_user.username, action, target, detail, now=utcnow())
 
 
 def filter_options(items: Sequence[Item], services: Sequence[Service], label: Callable[[str, str], str],

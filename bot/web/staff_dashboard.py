@@ -7,13 +7,12 @@ from datetime import date
 from typing import Callable, List, Sequence
 
 from flask import Blueprint, Response, render_template, request
-from flask_login import current_user
 from markupsafe import Markup
 
-from bot.staff import aggregates, audit, charts, export, usage
+from bot.staff import aggregates, charts, export, usage
 from bot.staff.items import Dataset, Filters, apply, load_items
 from bot.submissions import add_months, month_of
-from bot.web.staff_auth import requires, utcnow
+from bot.web.staff_auth import requires
 from bot.web.staff_console import Console, filter_options, filters_summary
 
 MONTHS_SHOWN = 12
@@ -117,7 +116,7 @@ def register(staff: Blueprint, console: Console) -> None:
         filters, errors, services, every, items = filtered()
         board = board_for(filters, items)
         label = console.label(services)
-        audit.record(engine, current_user.username, "dashboard.view", "", filters_summary(filters), now=utcnow())
+        console.audit("dashboard.view", detail=filters_summary(filters))
         return render_template(
             "staff/dashboard.html",
             sections=sections(board, label),
@@ -136,7 +135,7 @@ def register(staff: Blueprint, console: Console) -> None:
             body = export.aggregates_csv(board_for(filters, items))
         else:
             body = export.items_csv(items)
-        audit.record(engine, current_user.username, f"export.{what}", "", filters_summary(filters), now=utcnow())
+        console.audit(f"export.{what}", detail=filters_summary(filters))
         filename = f"openwelcome-{what}-{month_of(date.today())}.csv"
         return Response(
             body,

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from bot.models import REPORT_STATUSES
-from bot.staff import audit, review
+from bot.staff import review
 from bot.staff.items import Filters, apply, load_items
 from bot.web.staff_auth import requires, utcnow
 from bot.web.staff_console import Console, filter_options, filters_summary, page_number, page_of
@@ -18,8 +18,7 @@ def register(staff: Blueprint, console: Console) -> None:
     """Adds the reviewer pages to the ``staff`` blueprint."""
     engine = console.engine
 
-    def log(action: str, target: str = "", detail: str = "") -> None:
-        audit.record(engine, current_user.username, action, target, detail, now=utcnow())
+    log = console.audit
 
     @staff.get("/")
     @requires()
