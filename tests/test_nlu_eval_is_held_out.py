@@ -29,10 +29,14 @@ def examples(path: Path):
                     yield block["intent"], line.strip()[2:]
 
 
+@pytest.fixture(scope="module")
+def training():
+    """Every training example of every language (one model learns them all)."""
+    return {normal(text) for path in (PROJECT_ROOT / "data" / "nlu").glob("*/*.yml") for _, text in examples(path)}
+
+
 @pytest.mark.parametrize("language", GOAL_LANGUAGES)
-def test_no_held_out_message_is_in_the_training_data(language):
-    training = {normal(text) for path in (PROJECT_ROOT / "data" / "nlu" / language).glob("*.yml")
-                for _, text in examples(path)}
+def test_no_held_out_message_is_in_the_training_data(language, training):
     leaked = [text for _, text in examples(PROJECT_ROOT / "tests" / "nlu_eval" / f"{language}.yml")
               if normal(text) in training]
     assert leaked == []
@@ -42,3 +46,12 @@ def test_no_held_out_message_is_in_the_training_data(language):
 def test_every_new_intent_has_held_out_messages(language):
     counts = Counter(intent for intent, _ in examples(PROJECT_ROOT / "tests" / "nlu_eval" / f"{language}.yml"))
     assert counts["narrow_services"] >= 20 and counts["inform_status"] >= 10
+
+
+def test_messages_written_in_another_language_are_held_out_messages():
+    written_in = yaml.safe_load((PROJECT_ROOT / "tests" / "nlu_eval" / "written_in.yml").read_text(encoding="utf-8"))
+    for language, others in written_in.items():
+        held_out = {text for _, text in examples(PROJECT_ROOT / "tests" / "nlu_eval" / f"{language}.yml")}
+        for other, texts in others.items():
+            assert other in GOAL_LANGUAGES and other != language
+            assert [text for text in texts if text not in held_out] == []
