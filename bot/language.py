@@ -2,7 +2,9 @@
 
 Identification uses Lingua (its models ship inside the ``lingua-language-detector``
 package; nothing is downloaded), plus word lists for languages typed in Latin script
-("chat alphabets" such as Arabizi), which Lingua cannot recognise. The decision is plain logic, tested on its own:
+("chat alphabets" such as Arabizi), which Lingua cannot recognise, mixed with a classifier
+fitted on the assistant's own training examples (``bot.language_examples``), which knows how
+people write to it. The decision is plain logic, tested on its own:
 
 1. the channel's ``metadata.language`` or an explicit choice (a button, "in Arabic
    please") always wins;
@@ -18,9 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, Mapping, Optional, Sequence
 
 import yaml
+
+if TYPE_CHECKING:
+    from bot.language_examples import ExampleLanguageModel
 
 # Where the NLU component puts its scores in the parse data (read by the actions).
 DETECTION_KEY = "language_detection"
@@ -37,6 +42,8 @@ _WORD = re.compile(r"[\w']+", re.UNICODE)
 # A digit written as a letter inside a word, as in Arabizi ("3andi", "mo7ami", "7ari2").
 _DIGIT_AS_LETTER = re.compile(r"^[a-z]*[3579][a-z]{2,}[0-9a-z]*$|^[a-z]{2,}[3579][a-z0-9]*$")
 HINT_CONFIDENCE = 0.9
+# Share of the example-trained classifier in the mixed scores (the rest is Lingua's).
+EXAMPLES_WEIGHT = 0.6
 # Receipt codes of reports (bot/receipts.py): five groups of four letters and digits.
 _RECEIPT_CODE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4}(?:[\s-]?[0-9A-Za-z]{4}){4}(?![0-9A-Za-z])")
 
@@ -102,20 +109,30 @@ def read_hints(path: Path) -> Dict[str, LatinHints]:
 
 
 class LanguageIdentifier:
-    """Lingua restricted to candidate languages, plus Latin-script hints; built once, reused.
+    """Lingua restricted to candidate languages, plus Latin-script hints and the example-trained
+    classifier; built once, reused.
 
     Args:
         languages: Candidate ISO 639-1 codes.
         hints: Latin-script hints per language (see ``data/language_hints.yml``).
+        examples: A classifier fitted on the training examples; used only when it knows
+            every candidate language (otherwise Lingua and the hints decide alone).
     """
 
-    def __init__(self, languages: Iterable[str], hints: Optional[Mapping[str, LatinHints]] = None) -> None:
+    def __init__(
+        self,
+        languages: Iterable[str],
+        hints: Optional[Mapping[str, LatinHints]] = None,
+        examples: Optional["ExampleLanguageModel"] = None,
+    ) -> None:
         from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
         self.languages = list(languages)
         candidates = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in self.languages]
         self._detector = LanguageDetectorBuilder.from_languages(*candidates).with_preloaded_language_models().build()
         self._hints = {code: hint for code, hint in (hints or {}).items() if code in self.languages}
+        covers_all = examples is not None and set(self.languages) <= set(examples.languages)
+        self._examples = examples if covers_all else None
 
     def detect(self, text: str) -> Detection:
         """Scores every candidate language for ``text`` (empty scores for text without letters).
@@ -128,7 +145,18 @@ class LanguageIdentifier:
             return Detection({})
         values = self._detector.compute_language_confidence_values(text)
         detection = Detection({value.language.iso_code_639_1.name.lower(): value.value for value in values[:5]})
-        return self._apply_hints(text, detection)
+        return self._mix_examples(text, self._apply_hints(text, detection))
+
+    def _mix_examples(self, text: str, detection: Detection) -> Detection:
+        """Lingua's (or the hints') scores mixed with the example-trained classifier's."""
+        if self._examples is None:
+            return detection
+        learnt = self._examples.scores(text)
+        mixed = {
+            code: EXAMPLES_WEIGHT * learnt.get(code, 0.0) + (1 - EXAMPLES_WEIGHT) * detection.scores.get(code, 0.0)
+            for code in self.languages
+        }
+        return Detection({code: score for code, score in mixed.items() if score > 0})
 
     def _apply_hints(self, text: str, detection: Detection) -> Detection:
         """Latin-script Arabic, Farsi, Russian or Ukrainian that Lingua reads as something else."""

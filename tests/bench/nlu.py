@@ -3,8 +3,10 @@
 Trains the project's pipeline (config.yml) and Rasa's default pipeline on the same
 training data (``data/nlu``), evaluates both on the held-out sets in
 ``tests/nlu_eval/<lang>.yml`` (never used in training), and measures inference time per
-message. Language identification is measured on the same held-out messages, and
-separately on short ones (1-3 words). A script, not a test: it prints figures.
+message. Language identification (the tuned model's, as the assistant uses it) is measured
+on the same held-out messages, and separately on short ones (1-3 words); messages listed in
+``tests/nlu_eval/written_in.yml`` are scored against the language they are written in. A
+script, not a test: it prints figures.
 
 Usage: ``python -m tests.bench.nlu [--skip-default] [--languages en de ...]``
 """
@@ -21,17 +23,30 @@ from collections import Counter
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from bot.language import LanguageIdentifier, read_hints
+from bot.language import Detection
 from bot.settings import PROJECT_ROOT
-from components.language_id import GOAL_LANGUAGES
 from tests.bench.machine import machine
 from tests.e2e.conftest import VENV_BIN
 
 EVAL_DIR = PROJECT_ROOT / "tests" / "nlu_eval"
-PIPELINES = {"tuned (config.yml)": PROJECT_ROOT / "config.yml", "Rasa default": PROJECT_ROOT / "tests" / "bench" / "config_default.yml"}
+TUNED = "tuned (config.yml)"
+PIPELINES = {TUNED: PROJECT_ROOT / "config.yml", "Rasa default": PROJECT_ROOT / "tests" / "bench" / "config_default.yml"}
 Example = Tuple[str, str]  # (text, intent)
 # Both lead to the same answer (action_fallback), so they are scored as one class.
 SAME_OUTCOME = {"nlu_fallback": "out_of_scope"}
+
+
+def eval_languages() -> List[str]:
+    """The languages that have a held-out set."""
+    return sorted(path.stem for path in EVAL_DIR.glob("*.yml") if path.stem != "written_in")
+
+
+def written_in(language: str) -> Dict[str, str]:
+    """Held-out messages of ``language`` written in another language: text -> that language."""
+    import yaml
+
+    data = yaml.safe_load((EVAL_DIR / "written_in.yml").read_text(encoding="utf-8")) or {}
+    return {text: other for other, texts in (data.get(language) or {}).items() for text in texts}
 
 
 def load_eval(language: str) -> List[Example]:
@@ -66,19 +81,20 @@ def with_epochs(config: Path, epochs: int, work: Path) -> Path:
     return path
 
 
-def predict(model: Path, examples: List[str]) -> Tuple[List[str], float]:
-    """Predicted intents and mean seconds per message."""
+def predict(model: Path, examples: List[str]) -> Tuple[List[str], float, List[Detection]]:
+    """Predicted intents, mean seconds per message and language scores (if the model has them)."""
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
 
-    async def run() -> Tuple[List[str], float]:
+    async def run() -> Tuple[List[str], float, List[Detection]]:
         await agent.parse_message("warm up")
         start = time.perf_counter()
         results = [await agent.parse_message(text) for text in examples]
         seconds = (time.perf_counter() - start) / max(len(examples), 1)
         intents = [r["intent"]["name"] for r in results]
-        return [SAME_OUTCOME.get(intent, intent) for intent in intents], seconds
+        detections = [Detection((r.get("language_detection") or {}).get("scores") or {}) for r in results]
+        return [SAME_OUTCOME.get(intent, intent) for intent in intents], seconds, detections
 
     return asyncio.run(run())
 
@@ -90,12 +106,14 @@ def macro_f1(gold: List[str], predicted: List[str]) -> float:
     return float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro", zero_division=0))
 
 
-def language_id(identifier: LanguageIdentifier, texts: List[str], language: str) -> Tuple[float, float, int, str]:
+def language_id(detections: List[Detection], texts: List[str], language: str) -> Tuple[float, float, int, str]:
     """(accuracy on all, accuracy on 1-3 word messages, number of short ones, worst confusions)."""
-    detected = [identifier.detect(text).best for text in texts]
-    hits = [found == language for found in detected]
+    detected = [detection.best for detection in detections]
+    other = written_in(language)
+    gold = [other.get(text, language) for text in texts]
+    hits = [found == expected for found, expected in zip(detected, gold)]
     short = [hit for hit, text in zip(hits, texts) if len(text.split()) <= 3]
-    wrong = Counter(found or "none" for found in detected if found != language).most_common(2)
+    wrong = Counter(found or "none" for found, expected in zip(detected, gold) if found != expected).most_common(2)
     confusions = ", ".join(f"→{found} ×{count}" for found, count in wrong) or "none"
     return sum(hits) / len(hits), (sum(short) / len(short) if short else float("nan")), len(short), confusions
 
@@ -109,9 +127,9 @@ def main() -> None:
     )
     parser.add_argument("--languages", nargs="*", help="Languages to evaluate (default: every eval file).")
     args = parser.parse_args()
-    languages = args.languages or sorted(path.stem for path in EVAL_DIR.glob("*.yml"))
+    languages = args.languages or eval_languages()
     evals = {language: load_eval(language) for language in languages}
-    identifier = LanguageIdentifier(GOAL_LANGUAGES, read_hints(PROJECT_ROOT / "data" / "language_hints.yml"))
+    detections: Dict[str, List[Detection]] = {}
     print("\n".join(f"{key:10} {value}" for key, value in machine().items()))
     rows: Dict[str, Dict[str, Tuple[float, float]]] = {}
     speed: Dict[str, float] = {}
@@ -130,7 +148,9 @@ def main() -> None:
             timings = []
             for language, examples in evals.items():
                 gold = [intent for _, intent in examples]
-                predicted, per_message = predict(model, [text for text, _ in examples])
+                predicted, per_message, detected = predict(model, [text for text, _ in examples])
+                if name == TUNED:
+                    detections[language] = detected
                 timings.append(per_message)
                 accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold)
                 rows[name][language] = (accuracy, macro_f1(gold, predicted))
@@ -143,7 +163,9 @@ def main() -> None:
     print(f"\n| language | {header} | LID acc (all) | LID acc (1–3 words) | LID confusions |")
     print("|---|" + "---|" * len(rows) + "---|---|---|")
     for language, examples in evals.items():
-        all_acc, short_acc, n_short, confusions = language_id(identifier, [t for t, _ in examples], language)
+        if language not in detections:
+            continue
+        all_acc, short_acc, n_short, confusions = language_id(detections[language], [t for t, _ in examples], language)
         cells = " | ".join(f"{rows[n][language][0]:.3f} / {rows[n][language][1]:.3f}" for n in rows)
         print(f"| {language} | {cells} | {all_acc:.3f} | {short_acc:.3f} (n={n_short}) | {confusions} |")
     print("| ms per message | " + " | ".join(f"{speed[n] * 1000:.1f}" for n in rows) + " | | | |")

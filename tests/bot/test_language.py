@@ -149,3 +149,59 @@ def test_receipt_codes_say_nothing_about_the_language(hinted):
     assert hinted.detect("7KQ2-M9XD-4HBT-P3WZ-A8RN").scores == {}
     assert is_short_or_ambiguous("h9pa 89dm 8bar 7krq txrz")
     assert decide("7KQ2-M9XD-4HBT-P3WZ-A8RN", "de", {"ar": 0.95}).language == "de"
+
+
+@pytest.fixture(scope="module")
+def with_examples():
+    from bot.language import read_hints
+    from bot.language_examples import ExampleLanguageModel
+    from bot.settings import PROJECT_ROOT
+    from components.language_id import GOAL_LANGUAGES, read_examples
+
+    examples = ExampleLanguageModel.fit(read_examples(PROJECT_ROOT / "data" / "nlu", GOAL_LANGUAGES))
+    return LanguageIdentifier(GOAL_LANGUAGES, read_hints(PROJECT_ROOT / "data" / "language_hints.yml"), examples)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # German office words inside another language: Lingua alone says German.
+        ("bürgeramt termin yok ne yapayim", "tr"),
+        ("mam problem z jobcenter", "pl"),
+        # ...while German stays German.
+        ("Abschiebung droht meinem Bruder", "de"),
+        ("je cherche une kita", "fr"),
+    ],
+)
+def test_examples_classifier_knows_how_people_write_here(with_examples, hinted, text, language):
+    assert with_examples.detect(text).best == language
+
+
+def test_lingua_alone_reads_office_words_as_german(hinted):
+    assert hinted.detect("bürgeramt termin yok ne yapayim").best == "de"
+
+
+def test_examples_classifier_ignored_unless_it_knows_every_candidate():
+    from bot.language_examples import ExampleLanguageModel
+
+    small = ExampleLanguageModel.fit({"en": ["where is the doctor", "i need a flat"], "tr": ["doktor nerede", "ev ariyorum"]})
+    assert sorted(small.languages) == ["en", "tr"]
+    identifier = LanguageIdentifier(["en", "tr", "de"], examples=small)
+    assert identifier.detect("wo finde ich einen Arzt für mein Kind").best == "de"
+
+
+def test_examples_model_round_trip(tmp_path):
+    from bot.language_examples import ExampleLanguageModel
+
+    model = ExampleLanguageModel.fit({"en": ["where is the doctor", "i need a flat"], "pl": ["gdzie jest lekarz", "szukam mieszkania"]})
+    model.save(tmp_path / "model.skops")
+    loaded = ExampleLanguageModel.load(tmp_path / "model.skops")
+    assert loaded.scores("gdzie lekarz") == pytest.approx(model.scores("gdzie lekarz"))
+    assert max(loaded.scores("gdzie lekarz").items(), key=lambda item: item[1])[0] == "pl"
+
+
+def test_examples_model_needs_two_languages():
+    from bot.language_examples import ExampleLanguageModel
+
+    with pytest.raises(ValueError):
+        ExampleLanguageModel.fit({"en": ["hello"]})

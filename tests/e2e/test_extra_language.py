@@ -1,8 +1,9 @@
 """Adding an eleventh language is data only: NLU examples, a catalog, configuration lines.
 
 Builds a small model from fixture data with Italian added (no code change), then runs a
-message through the trained model and the real actions: the language is recognised and
-the answer comes from the Italian catalog.
+message through the trained model and the real actions: the language is recognised (also
+by the classifier that language ID fits on each language's folder of examples) and the
+answer comes from the Italian catalog.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import asyncio
 import os
 import shutil
 import subprocess
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -23,8 +25,9 @@ from bot import texts
 from bot.db import make_engine
 from bot.directory import read_directory, store_directory
 from bot.runtime import build_runtime
+from bot.language_examples import ExampleLanguageModel
 from bot.settings import PROJECT_ROOT, Settings
-from components.language_id import GOAL_LANGUAGES
+from components.language_id import GOAL_LANGUAGES, MODEL_FILE
 from tests.actions.conftest import make_tracker, run_action
 from tests.conftest import compile_catalog
 from tests.e2e.conftest import VENV_BIN
@@ -35,14 +38,23 @@ FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "extra_language"
 NEW = "it"
 
 
+def add_language_folder(tmp: Path) -> Path:
+    """The project's examples folder (data/nlu/<code>/) with the new language's folder added."""
+    examples = tmp / "examples"
+    examples.mkdir()
+    for code in GOAL_LANGUAGES:
+        (examples / code).symlink_to(PROJECT_ROOT / "data" / "nlu" / code)
+    (examples / NEW).symlink_to(FIXTURE / "nlu" / NEW)
+    return examples
+
+
 def add_language_to_config(tmp: Path) -> Path:
-    """config.yml with the new language among the detector's candidates, and few epochs."""
+    """config.yml with the new language among the detector's candidates and its examples folder."""
     config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
     for component in config["pipeline"]:
         if component["name"] == "components.language_id.LanguageDetector":
             component["languages"] = list(component.get("languages") or GOAL_LANGUAGES) + [NEW]
-        if component["name"] == "DIETClassifier":
-            component["epochs"] = 20  # a small model is enough to prove the path
+            component["examples_dir"] = str(add_language_folder(tmp))
         if component["name"] == "components.danger.DangerKeywordClassifier":
             component["keywords_file"] = str(PROJECT_ROOT / "data" / "danger_keywords.yml")
     path = tmp / "config.yml"
@@ -69,14 +81,23 @@ def catalogs_with_new_language(compiled: Path, tmp: Path) -> Path:
     return translations
 
 
+def trained_language_model(model: Path, tmp: Path) -> ExampleLanguageModel:
+    """The example-trained language classifier inside a trained model archive."""
+    with tarfile.open(model) as archive:
+        member = next(m for m in archive.getmembers() if m.name.endswith(MODEL_FILE))
+        archive.extract(member, tmp / "unpacked")
+    return ExampleLanguageModel.load(tmp / "unpacked" / member.name)
+
+
 def test_eleventh_language_from_data_only(tmp_path, compiled_translations, monkeypatch):
     config = add_language_to_config(tmp_path)
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", RASA_CACHE_DIRECTORY=str(tmp_path / "cache"))
     subprocess.run(
-        [str(VENV_BIN / "rasa"), "train", "nlu", "--nlu", str(FIXTURE / "nlu.yml"), "--config", str(config),
+        [str(VENV_BIN / "rasa"), "train", "nlu", "--nlu", str(FIXTURE / "nlu"), "--config", str(config),
          "--out", str(tmp_path), "--fixed-model-name", "extra"],
         cwd=PROJECT_ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
     )
+    assert "it" in trained_language_model(tmp_path / "extra.tar.gz", tmp_path).languages
     data_dir = add_language_to_directory(tmp_path)
     engine = make_engine(f"sqlite:///{tmp_path / 'app.db'}")
     store_directory(engine, read_directory(data_dir / "services.yaml"))

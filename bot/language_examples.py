@@ -1,0 +1,73 @@
+"""A language classifier fitted on the assistant's own training examples.
+
+Lingua (``bot.language``) knows each language in general; it does not know how people
+write to this assistant: German office words inside Turkish or Arabic messages
+("asylbewerberleistungen ne kadar"), chat alphabets, one-word topics. The NLU training
+examples (``data/nlu/<language>/``) are exactly that, already sorted by language, so a
+character n-gram classifier fitted on them fills the gap. ``LanguageIdentifier`` mixes its
+scores with Lingua's. Languages are weighted equally whatever the number of their
+examples, so that a newly added language with a small folder is not drowned by the
+others. Fitting takes a few seconds; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, List, Mapping, Sequence
+
+# The only type the saved pipeline holds beyond scikit-learn's own (skops asks).
+_TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix"]
+
+
+class ExampleLanguageModel:
+    """Scores languages by character n-grams learnt from example messages."""
+
+    def __init__(self, pipeline) -> None:
+        self._pipeline = pipeline
+
+    @classmethod
+    def fit(cls, examples: Mapping[str, Sequence[str]], seed: int = 42) -> "ExampleLanguageModel":
+        """Fits on example messages per language (at least two languages with examples)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import SGDClassifier
+        from sklearn.pipeline import make_pipeline
+
+        texts: List[str] = []
+        labels: List[str] = []
+        for language, messages in examples.items():
+            texts.extend(messages)
+            labels.extend([language] * len(messages))
+        if len({language for language in labels}) < 2:
+            raise ValueError("examples of at least two languages are needed")
+        pipeline = make_pipeline(
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True),
+            SGDClassifier(loss="log_loss", alpha=1e-5, class_weight="balanced", random_state=seed),
+        )
+        pipeline.fit(texts, labels)
+        return cls(pipeline)
+
+    @property
+    def languages(self) -> List[str]:
+        """The languages the model knows."""
+        return [str(language) for language in self._pipeline.classes_]
+
+    def scores(self, text: str) -> Dict[str, float]:
+        """Probability of each known language for ``text``."""
+        probabilities = self._pipeline.predict_proba([text])[0]
+        return {language: float(p) for language, p in zip(self.languages, probabilities)}
+
+    def save(self, path: Path) -> None:
+        """Writes the model with skops (no pickle)."""
+        import skops.io
+
+        skops.io.dump(self._pipeline, path)
+
+    @classmethod
+    def load(cls, path: Path) -> "ExampleLanguageModel":
+        """Reads a model written by ``save``; refuses files holding unexpected types."""
+        import skops.io
+
+        untrusted = [t for t in skops.io.get_untrusted_types(file=path) if t not in _TRUSTED_TYPES]
+        if untrusted:
+            raise ValueError(f"{path}: unexpected types in the language model: {untrusted}")
+        return cls(skops.io.load(path, trusted=_TRUSTED_TYPES))
