@@ -1,0 +1,83 @@
+"""Intent classification: a linear model on character and word n-grams (scikit-learn).
+
+Chosen by measurement (``make bench-nlu``): on the held-out sets it is more accurate than
+DIET on the same data, fits in seconds instead of minutes and answers in well under a
+millisecond. Character n-grams (within words) cope with typos, missing diacritics,
+inflection and several scripts; word uni- and bigrams add phrases. TF-IDF with sublinear
+term frequency keeps long messages from drowning short ones. Confidences are a softmax of
+the decision values, so that the fallback threshold means the same for every intent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Sequence, Tuple
+
+import numpy as np
+
+# The only type the saved pipeline holds beyond scikit-learn's own (skops asks).
+_TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix"]
+
+
+class IntentModel:
+    """Ranks intents for a message.
+
+    Args:
+        pipeline: A fitted scikit-learn pipeline with a ``decision_function``.
+        temperature: Softmax temperature for turning decision values into confidences.
+    """
+
+    def __init__(self, pipeline, temperature: float = 0.1) -> None:
+        self._pipeline = pipeline
+        self._temperature = temperature
+
+    @classmethod
+    def fit(
+        cls, texts: Sequence[str], intents: Sequence[str], regularisation: float = 0.5, temperature: float = 0.1
+    ) -> "IntentModel":
+        """Fits on example messages and their intents (at least two intents)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.pipeline import make_pipeline, make_union
+        from sklearn.svm import LinearSVC
+
+        if len(set(intents)) < 2:
+            raise ValueError("examples of at least two intents are needed")
+        features = make_union(
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+            TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
+        )
+        pipeline = make_pipeline(features, LinearSVC(C=regularisation))
+        pipeline.fit(list(texts), list(intents))
+        return cls(pipeline, temperature)
+
+    @property
+    def intents(self) -> List[str]:
+        """The intents the model knows."""
+        return [str(intent) for intent in self._pipeline.classes_]
+
+    def rank(self, text: str) -> List[Tuple[str, float]]:
+        """Every intent with its confidence, best first."""
+        values = np.atleast_1d(self._pipeline.decision_function([text])[0])
+        if len(values) == 1:  # two intents: one decision value for the second
+            values = np.array([-values[0], values[0]])
+        scaled = (values - values.max()) / self._temperature
+        confidences = np.exp(scaled) / np.exp(scaled).sum()
+        order = np.argsort(-confidences)
+        return [(self.intents[i], float(confidences[i])) for i in order]
+
+    def save(self, path: Path) -> None:
+        """Writes the model with skops (no pickle)."""
+        import skops.io
+
+        skops.io.dump({"pipeline": self._pipeline, "temperature": self._temperature}, path)
+
+    @classmethod
+    def load(cls, path: Path) -> "IntentModel":
+        """Reads a model written by ``save``; refuses files holding unexpected types."""
+        import skops.io
+
+        untrusted = [t for t in skops.io.get_untrusted_types(file=path) if t not in _TRUSTED_TYPES]
+        if untrusted:
+            raise ValueError(f"{path}: unexpected types in the intent model: {untrusted}")
+        saved = skops.io.load(path, trusted=_TRUSTED_TYPES)
+        return cls(saved["pipeline"], float(saved["temperature"]))
