@@ -5,7 +5,9 @@ It adds ``language_detection`` (``{"scores": {code: confidence}}``) to the parse
 current language into the ``language`` slot (rules in ``bot.language``).
 
 Training fits a small classifier on the NLU examples in ``examples_dir``, one folder per
-language (``data/nlu/<code>/``): adding a language is adding its folder.
+language (``data/nlu/<code>/``): adding a language is adding its folder. Rasa retrains the
+component when its training data changes, so ``examples_dir`` should be (part of) the
+NLU data that ``rasa train`` is given, as it is in this project.
 """
 
 from __future__ import annotations

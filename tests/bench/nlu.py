@@ -30,7 +30,10 @@ from tests.e2e.conftest import VENV_BIN
 
 EVAL_DIR = PROJECT_ROOT / "tests" / "nlu_eval"
 TUNED = "tuned (config.yml)"
-PIPELINES = {TUNED: PROJECT_ROOT / "config.yml", "Rasa default": PROJECT_ROOT / "tests" / "bench" / "config_default.yml"}
+PIPELINES = {
+    TUNED: PROJECT_ROOT / "config.yml",
+    "Rasa default": PROJECT_ROOT / "tests" / "bench" / "config_default.yml",
+}
 Example = Tuple[str, str]  # (text, intent)
 # Both lead to the same answer (action_fallback), so they are scored as one class.
 SAME_OUTCOME = {"nlu_fallback": "out_of_scope"}

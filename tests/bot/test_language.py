@@ -184,7 +184,9 @@ def test_lingua_alone_reads_office_words_as_german(hinted):
 def test_examples_classifier_ignored_unless_it_knows_every_candidate():
     from bot.language_examples import ExampleLanguageModel
 
-    small = ExampleLanguageModel.fit({"en": ["where is the doctor", "i need a flat"], "tr": ["doktor nerede", "ev ariyorum"]})
+    small = ExampleLanguageModel.fit(
+        {"en": ["where is the doctor", "i need a flat"], "tr": ["doktor nerede", "ev ariyorum"]}
+    )
     assert sorted(small.languages) == ["en", "tr"]
     identifier = LanguageIdentifier(["en", "tr", "de"], examples=small)
     assert identifier.detect("wo finde ich einen Arzt für mein Kind").best == "de"
@@ -193,7 +195,9 @@ def test_examples_classifier_ignored_unless_it_knows_every_candidate():
 def test_examples_model_round_trip(tmp_path):
     from bot.language_examples import ExampleLanguageModel
 
-    model = ExampleLanguageModel.fit({"en": ["where is the doctor", "i need a flat"], "pl": ["gdzie jest lekarz", "szukam mieszkania"]})
+    model = ExampleLanguageModel.fit(
+        {"en": ["where is the doctor", "i need a flat"], "pl": ["gdzie jest lekarz", "szukam mieszkania"]}
+    )
     model.save(tmp_path / "model.skops")
     loaded = ExampleLanguageModel.load(tmp_path / "model.skops")
     assert loaded.scores("gdzie lekarz") == pytest.approx(model.scores("gdzie lekarz"))

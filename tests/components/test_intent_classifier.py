@@ -16,8 +16,9 @@ def _storage(tmp_path):
 
 def test_trains_and_loads_and_ranks(tmp_path):
     storage, resource, context = _storage(tmp_path)
-    examples = [("where is a doctor", "ask_health"), ("my child is sick", "ask_health"), ("i need a doctor", "ask_health"),
-                ("looking for a flat", "ask_housing"), ("we need an apartment", "ask_housing"), ("a room to rent", "ask_housing"),
+    examples = [("where is a doctor", "ask_health"), ("my child is sick", "ask_health"),
+                ("i need a doctor", "ask_health"), ("looking for a flat", "ask_housing"),
+                ("we need an apartment", "ask_housing"), ("a room to rent", "ask_housing"),
                 ("hello", "greet"), ("hi", "greet"), ("good morning", "greet")]
     data = TrainingData([Message(data={"text": text, "intent": intent}) for text, intent in examples])
     config = dict(LinearIntentClassifier.get_default_config(), ranking_length=2)

@@ -39,7 +39,8 @@ def _train(tmp_path, examples_dir, languages):
 def _write_examples(folder, lines):
     folder.mkdir(parents=True)
     body = "\n".join(f"    - {line}" for line in lines)
-    (folder / "nlu.yml").write_text(f'version: "3.1"\nnlu:\n- intent: ask_health\n  examples: |\n{body}\n', encoding="utf-8")
+    text = f'version: "3.1"\nnlu:\n- intent: ask_health\n  examples: |\n{body}\n'
+    (folder / "nlu.yml").write_text(text, encoding="utf-8")
 
 
 def test_training_fits_a_language_classifier_on_each_languages_folder(tmp_path):

@@ -24,8 +24,8 @@ from actions.language import ActionDecideLanguage
 from bot import texts
 from bot.db import make_engine
 from bot.directory import read_directory, store_directory
-from bot.runtime import build_runtime
 from bot.language_examples import ExampleLanguageModel
+from bot.runtime import build_runtime
 from bot.settings import PROJECT_ROOT, Settings
 from components.language_id import GOAL_LANGUAGES, MODEL_FILE
 from tests.actions.conftest import make_tracker, run_action
