@@ -1,8 +1,8 @@
 """Intent classification: a linear model on character and word n-grams (scikit-learn).
 
 Chosen by measurement (``make bench-nlu``): on the held-out sets it is more accurate than
-DIET on the same data, fits in seconds instead of minutes and answers in well under a
-millisecond. Character n-grams (within words) cope with typos, missing diacritics,
+DIET on the same data, fits in seconds instead of minutes and answers in a millisecond or
+two. Character n-grams (within words) cope with typos, missing diacritics,
 inflection and several scripts; word uni- and bigrams add phrases. TF-IDF with sublinear
 term frequency keeps long messages from drowning short ones. Confidences are a softmax of
 the decision values, so that the fallback threshold means the same for every intent.
