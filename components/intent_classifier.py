@@ -14,6 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.intent_model import IntentModel
+from components.saved_models import load_model, save_model
 
 MODEL_FILE = "intent_model.skops"
 
@@ -63,14 +64,7 @@ class LinearIntentClassifier(GraphComponent):
         **kwargs: Any,
     ) -> "LinearIntentClassifier":
         """Loads the trained classifier (none if training had no intents)."""
-        model = None
-        try:
-            with model_storage.read_from(resource) as directory:
-                if (directory / MODEL_FILE).exists():
-                    model = IntentModel.load(directory / MODEL_FILE)
-        except ValueError:
-            logger.warning("The intent classifier in the trained model could not be read.")
-        return cls(config, model_storage, resource, model)
+        return cls(config, model_storage, resource, load_model(model_storage, resource, MODEL_FILE, IntentModel.load))
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fits on the intent examples."""
@@ -83,9 +77,7 @@ class LinearIntentClassifier(GraphComponent):
             )
         else:
             logger.warning("Fewer than two intents in the training data: no intent classifier trained.")
-        with self._model_storage.write_to(self._resource) as directory:
-            if self._model is not None:
-                self._model.save(directory / MODEL_FILE)
+        save_model(self._model_storage, self._resource, MODEL_FILE, self._model)
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -26,6 +26,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language import DETECTION_KEY, LanguageIdentifier, read_hints
 from bot.language_examples import ExampleLanguageModel
+from components.saved_models import load_model, save_model
 
 GOAL_LANGUAGES = ["en", "de", "fr", "es", "ar", "uk", "ru", "tr", "fa", "pl"]
 MODEL_FILE = "language_examples.skops"
@@ -92,13 +93,7 @@ class LanguageDetector(GraphComponent):
         **kwargs: Any,
     ) -> "LanguageDetector":
         """Loads the trained example classifier (without it, Lingua and the hints decide alone)."""
-        examples = None
-        try:
-            with model_storage.read_from(resource) as directory:
-                if (directory / MODEL_FILE).exists():
-                    examples = ExampleLanguageModel.load(directory / MODEL_FILE)
-        except ValueError:
-            logger.warning("The language model in the trained model could not be read; using Lingua alone.")
+        examples = load_model(model_storage, resource, MODEL_FILE, ExampleLanguageModel.load)
         return cls(config, model_storage, resource, examples)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -111,9 +106,7 @@ class LanguageDetector(GraphComponent):
         elif len(examples) >= 2:
             self._examples = ExampleLanguageModel.fit(examples)
         self._identifier = None
-        with self._model_storage.write_to(self._resource) as directory:
-            if self._examples is not None:
-                self._examples.save(directory / MODEL_FILE)
+        save_model(self._model_storage, self._resource, MODEL_FILE, self._examples)
         return self._resource
 
     def _detector(self) -> LanguageIdentifier:

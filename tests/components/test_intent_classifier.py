@@ -41,3 +41,30 @@ def test_without_intents_nothing_is_trained_and_messages_pass_through(tmp_path):
     message = Message(data={"text": "hello"})
     loaded.process([message])
     assert message.get("intent") is None
+
+
+def test_a_damaged_model_file_stops_loading(tmp_path):
+    import zipfile
+
+    import pytest
+
+    from components.intent_classifier import MODEL_FILE
+
+    storage, resource, context = _storage(tmp_path)
+    with storage.write_to(resource) as directory:
+        (directory / MODEL_FILE).write_bytes(b"not a model")
+    with pytest.raises(zipfile.BadZipFile):
+        LinearIntentClassifier.load(LinearIntentClassifier.get_default_config(), storage, resource, context)
+
+
+def test_a_model_file_with_unexpected_types_stops_loading(tmp_path):
+    import pytest
+    import skops.io
+
+    from components.intent_classifier import MODEL_FILE
+
+    storage, resource, context = _storage(tmp_path)
+    with storage.write_to(resource) as directory:
+        skops.io.dump({"pipeline": object(), "temperature": 0.1}, directory / MODEL_FILE)
+    with pytest.raises(ValueError, match="unexpected types"):
+        LinearIntentClassifier.load(LinearIntentClassifier.get_default_config(), storage, resource, context)
