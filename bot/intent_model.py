@@ -15,6 +15,8 @@ from typing import List, Sequence, Tuple
 
 import numpy as np
 
+from bot.tfidf import MessageFeatures
+
 # The only type the saved pipeline holds beyond scikit-learn's own (skops asks).
 _TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix"]
 
@@ -30,6 +32,17 @@ class IntentModel:
     def __init__(self, pipeline, temperature: float = 0.1) -> None:
         self._pipeline = pipeline
         self._temperature = temperature
+        # Scoring one message through the pipeline costs more in scikit-learn's input checks
+        # than in the arithmetic; ``rank`` applies the fitted parts directly.
+        self._features = []
+        offset = 0
+        for _, vectorizer in pipeline.steps[0][1].transformer_list:
+            self._features.append(MessageFeatures(vectorizer, offset))
+            offset += self._features[-1].size
+        classifier = pipeline.steps[-1][1]
+        self._weights = classifier.coef_  # classes x features
+        self._bias = classifier.intercept_.copy()
+        self._intents = [str(intent) for intent in classifier.classes_]
 
     @classmethod
     def fit(
@@ -53,17 +66,20 @@ class IntentModel:
     @property
     def intents(self) -> List[str]:
         """The intents the model knows."""
-        return [str(intent) for intent in self._pipeline.classes_]
+        return list(self._intents)
 
     def rank(self, text: str) -> List[Tuple[str, float]]:
         """Every intent with its confidence, best first."""
-        values = np.atleast_1d(self._pipeline.decision_function([text])[0])
+        parts = [features(text) for features in self._features]
+        indices = np.concatenate([part[0] for part in parts])
+        weights = np.concatenate([part[1] for part in parts])
+        values = self._weights[:, indices] @ weights + self._bias
         if len(values) == 1:  # two intents: one decision value for the second
             values = np.array([-values[0], values[0]])
         scaled = (values - values.max()) / self._temperature
         confidences = np.exp(scaled) / np.exp(scaled).sum()
         order = np.argsort(-confidences)
-        return [(self.intents[i], float(confidences[i])) for i in order]
+        return [(self._intents[i], float(confidences[i])) for i in order]
 
     def save(self, path: Path) -> None:
         """Writes the model with skops (no pickle)."""

@@ -15,6 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, List, Mapping, Sequence
 
+import numpy as np
+
+from bot.tfidf import MessageFeatures
+
 # The only type the saved pipeline holds beyond scikit-learn's own (skops asks).
 _TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix"]
 
@@ -24,6 +28,12 @@ class ExampleLanguageModel:
 
     def __init__(self, pipeline) -> None:
         self._pipeline = pipeline
+        # Scoring one message through the pipeline costs more in scikit-learn's input checks
+        # than in the arithmetic; ``scores`` applies the fitted parts directly.
+        self._features = MessageFeatures(pipeline.steps[0][1])
+        classifier = pipeline.steps[-1][1]
+        self._weights = classifier.coef_  # classes x features
+        self._bias = classifier.intercept_.copy()
 
     @classmethod
     def fit(cls, examples: Mapping[str, Sequence[str]], seed: int = 42) -> "ExampleLanguageModel":
@@ -52,8 +62,14 @@ class ExampleLanguageModel:
         return [str(language) for language in self._pipeline.classes_]
 
     def scores(self, text: str) -> Dict[str, float]:
-        """Probability of each known language for ``text``."""
-        probabilities = self._pipeline.predict_proba([text])[0]
+        """Probability of each known language for ``text`` (as ``predict_proba`` computes it:
+        one-vs-rest logistic scores, normalised)."""
+        indices, values = self._features(text)
+        decision = self._weights[:, indices] @ values + self._bias
+        positive = 1.0 / (1.0 + np.exp(-decision))
+        if len(positive) == 1:  # two languages: one score, for the second
+            positive = np.array([1.0 - positive[0], positive[0]])
+        probabilities = positive / positive.sum()
         return {language: float(p) for language, p in zip(self.languages, probabilities)}
 
     def save(self, path: Path) -> None:

@@ -63,3 +63,8 @@ def test_a_file_with_unexpected_types_is_refused(tmp_path):
     skops.io.dump({"pipeline": object(), "temperature": 0.1}, tmp_path / "odd.skops")
     with pytest.raises(ValueError):
         IntentModel.load(tmp_path / "odd.skops")
+
+
+def test_ranking_agrees_with_the_fitted_pipeline(model):
+    decision = model._pipeline.decision_function(["my son needs a doctor"])[0]
+    assert model.rank("my son needs a doctor")[0][0] == model.intents[int(decision.argmax())]

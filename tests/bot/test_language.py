@@ -209,3 +209,15 @@ def test_examples_model_needs_two_languages():
 
     with pytest.raises(ValueError):
         ExampleLanguageModel.fit({"en": ["hello"]})
+
+
+def test_examples_scores_equal_scikit_learns_probabilities():
+    from bot.language_examples import ExampleLanguageModel
+
+    for examples in (
+        {"en": ["where is the doctor", "i need a flat"], "pl": ["gdzie jest lekarz", "szukam mieszkania"]},
+        {"en": ["where is the doctor"], "pl": ["gdzie jest lekarz"], "tr": ["doktor nerede"]},
+    ):
+        model = ExampleLanguageModel.fit(examples)
+        expected = model._pipeline.predict_proba(["gdzie doktor"])[0]
+        assert list(model.scores("gdzie doktor").values()) == pytest.approx(list(expected))
