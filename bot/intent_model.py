@@ -72,8 +72,8 @@ class IntentModel:
         """Every intent with its confidence, best first."""
         parts = [features(text) for features in self._features]
         indices = np.concatenate([part[0] for part in parts])
-        weights = np.concatenate([part[1] for part in parts])
-        values = self._weights[:, indices] @ weights + self._bias
+        tfidf = np.concatenate([part[1] for part in parts])
+        values = self._weights[:, indices] @ tfidf + self._bias
         if len(values) == 1:  # two intents: one decision value for the second
             values = np.array([-values[0], values[0]])
         scaled = (values - values.max()) / self._temperature
