@@ -15,10 +15,8 @@ from typing import List, Sequence, Tuple
 
 import numpy as np
 
+from bot.model_files import read_model, write_model
 from bot.tfidf import MessageFeatures
-
-# The only type the saved pipeline holds beyond scikit-learn's own (skops asks).
-_TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix"]
 
 
 class IntentModel:
@@ -82,18 +80,11 @@ class IntentModel:
         return [(self._intents[i], float(confidences[i])) for i in order]
 
     def save(self, path: Path) -> None:
-        """Writes the model with skops (no pickle)."""
-        import skops.io
-
-        skops.io.dump({"pipeline": self._pipeline, "temperature": self._temperature}, path)
+        """Writes the model (skops, no pickle)."""
+        write_model({"pipeline": self._pipeline, "temperature": self._temperature}, path)
 
     @classmethod
     def load(cls, path: Path) -> "IntentModel":
         """Reads a model written by ``save``; refuses files holding unexpected types."""
-        import skops.io
-
-        untrusted = [t for t in skops.io.get_untrusted_types(file=path) if t not in _TRUSTED_TYPES]
-        if untrusted:
-            raise ValueError(f"{path}: unexpected types in the intent model: {untrusted}")
-        saved = skops.io.load(path, trusted=_TRUSTED_TYPES)
+        saved = read_model(path, "intent model")
         return cls(saved["pipeline"], float(saved["temperature"]))

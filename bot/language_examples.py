@@ -17,10 +17,8 @@ from typing import Dict, List, Mapping, Sequence
 
 import numpy as np
 
+from bot.model_files import read_model, write_model
 from bot.tfidf import MessageFeatures
-
-# The only type the saved pipeline holds beyond scikit-learn's own (skops asks).
-_TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix"]
 
 
 class ExampleLanguageModel:
@@ -34,6 +32,7 @@ class ExampleLanguageModel:
         classifier = pipeline.steps[-1][1]
         self._weights = classifier.coef_  # classes x features
         self._bias = classifier.intercept_.copy()
+        self._languages = [str(language) for language in classifier.classes_]
 
     @classmethod
     def fit(cls, examples: Mapping[str, Sequence[str]], seed: int = 42) -> "ExampleLanguageModel":
@@ -47,7 +46,7 @@ class ExampleLanguageModel:
         for language, messages in examples.items():
             texts.extend(messages)
             labels.extend([language] * len(messages))
-        if len({language for language in labels}) < 2:
+        if len(set(labels)) < 2:
             raise ValueError("examples of at least two languages are needed")
         pipeline = make_pipeline(
             TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True),
@@ -59,7 +58,7 @@ class ExampleLanguageModel:
     @property
     def languages(self) -> List[str]:
         """The languages the model knows."""
-        return [str(language) for language in self._pipeline.classes_]
+        return list(self._languages)
 
     def scores(self, text: str) -> Dict[str, float]:
         """Probability of each known language for ``text`` (as ``predict_proba`` computes it:
@@ -70,20 +69,13 @@ class ExampleLanguageModel:
         if len(positive) == 1:  # two languages: one score, for the second
             positive = np.array([1.0 - positive[0], positive[0]])
         probabilities = positive / positive.sum()
-        return {language: float(p) for language, p in zip(self.languages, probabilities)}
+        return {language: float(p) for language, p in zip(self._languages, probabilities)}
 
     def save(self, path: Path) -> None:
-        """Writes the model with skops (no pickle)."""
-        import skops.io
-
-        skops.io.dump(self._pipeline, path)
+        """Writes the model (skops, no pickle)."""
+        write_model(self._pipeline, path)
 
     @classmethod
     def load(cls, path: Path) -> "ExampleLanguageModel":
         """Reads a model written by ``save``; refuses files holding unexpected types."""
-        import skops.io
-
-        untrusted = [t for t in skops.io.get_untrusted_types(file=path) if t not in _TRUSTED_TYPES]
-        if untrusted:
-            raise ValueError(f"{path}: unexpected types in the language model: {untrusted}")
-        return cls(skops.io.load(path, trusted=_TRUSTED_TYPES))
+        return cls(read_model(path, "language model"))
