@@ -42,7 +42,7 @@ COPY config.yml domain.yml ./
 COPY data/nlu/ data/nlu/
 COPY data/rules.yml data/danger_keywords.yml data/language_hints.yml data/
 COPY components/ components/
-COPY bot/__init__.py bot/language.py bot/language_examples.py bot/intent_model.py bot/model_files.py bot/tfidf.py bot/safety.py bot/redaction.py bot/
+COPY bot/__init__.py bot/language.py bot/language_examples.py bot/intent_model.py bot/model_files.py bot/tfidf.py bot/receipts.py bot/safety.py bot/redaction.py bot/
 RUN rasa train --data data/nlu data/rules.yml --fixed-model-name openwelcome --out models \
  && rm -rf .rasa
 

@@ -46,7 +46,7 @@ db: $(VENV)/.installed ## Validate the directory and load it into the database
 	$(ENV) $(PY) -m bot db upgrade
 	$(ENV) $(PY) -m bot directory load
 
-$(MODEL): $(VENV)/.installed config.yml domain.yml data/rules.yml $(NLU_FILES) components/*.py bot/language.py bot/language_examples.py bot/intent_model.py bot/model_files.py bot/tfidf.py
+$(MODEL): $(VENV)/.installed config.yml domain.yml data/rules.yml $(NLU_FILES) components/*.py bot/language.py bot/language_examples.py bot/intent_model.py bot/model_files.py bot/tfidf.py bot/receipts.py
 	$(ENV) $(RASA) train --data $(TRAIN_DATA) --fixed-model-name openwelcome --out models
 	@touch $@
 

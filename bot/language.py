@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, Mapping, Optional, 
 
 import yaml
 
+from bot.receipts import without_codes
+
 if TYPE_CHECKING:
     from bot.language_examples import ExampleLanguageModel
 
@@ -44,8 +46,6 @@ _DIGIT_AS_LETTER = re.compile(r"^[a-z]*[3579][a-z]{2,}[0-9a-z]*$|^[a-z]{2,}[3579
 HINT_CONFIDENCE = 0.9
 # Share of the example-trained classifier in the mixed scores (the rest is Lingua's).
 EXAMPLES_WEIGHT = 0.6
-# Receipt codes of reports (bot/receipts.py): five groups of four letters and digits.
-_RECEIPT_CODE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4}(?:[\s-]?[0-9A-Za-z]{4}){4}(?![0-9A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -169,11 +169,6 @@ class LanguageIdentifier:
         if tie or best == 0 or (best == 1 and len(words) > 3):
             return detection
         return Detection({code: HINT_CONFIDENCE})
-
-
-def without_codes(text: str) -> str:
-    """The text with receipt codes removed."""
-    return _RECEIPT_CODE.sub(" ", text or "")
 
 
 def is_short_or_ambiguous(text: str) -> bool:

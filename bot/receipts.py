@@ -59,6 +59,21 @@ def find_code(text: str) -> Optional[str]:
     return None
 
 
+def without_codes(text: str) -> str:
+    """``text`` with its receipt codes replaced by a space.
+
+    Only runs that read as a code and hold at least one digit count: five four-letter
+    words in a row ("what time does work open") have the shape of a code but are words.
+    A real code has no digit once in about 1,700.
+    """
+
+    def blank(match: re.Match) -> str:
+        found = match.group(0)
+        return " " if normalize(found) and any(ch.isdigit() for ch in found) else found
+
+    return _IN_TEXT.sub(blank, text or "")
+
+
 def locator(code: str) -> str:
     """The stored, non-secret first group of a normalised code."""
     return code[:LOCATOR_LENGTH]

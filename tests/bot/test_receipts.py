@@ -27,6 +27,39 @@ def test_things_that_are_not_codes():
         assert receipts.find_code(text) is None
 
 
+def test_codes_are_taken_out_of_a_message_but_words_are_not():
+    code = receipts.format_code(receipts.normalize("7KQ2-M9XD-4HBT-P3WZ-A8RN"))
+    assert receipts.without_codes(f"status of {code} please").split() == ["status", "of", "please"]
+    assert receipts.without_codes(f"status of {code.lower().replace('-', ' ')}").split() == ["status", "of"]
+    # Five four-letter runs of letters read as a code but hold no digit: they are words.
+    for text in ("language cafe this week?", "part-time work evenings", "what time does work open"):
+        assert receipts.without_codes(text) == text
+
+
+def _entity_pattern() -> re.Pattern:
+    import yaml
+
+    from bot.settings import PROJECT_ROOT
+
+    data = yaml.safe_load((PROJECT_ROOT / "data" / "nlu" / "receipt_code.yml").read_text(encoding="utf-8"))
+    (entry,) = [item for item in data["nlu"] if item.get("regex") == "receipt_code"]
+    (pattern,) = [line[2:] for line in entry["examples"].splitlines() if line.startswith("- ")]
+    return re.compile(pattern)
+
+
+def test_the_nlu_entity_pattern_finds_codes_and_not_words():
+    pattern = _entity_pattern()
+    for _ in range(50):
+        code = receipts.new_code()
+        if not any(ch.isdigit() for ch in code):
+            continue  # about one code in 1,700: read by the form, not the entity pattern
+        for written in (code, code.lower(), code.replace("-", " "), code.replace("-", "")):
+            found = pattern.search(f"my code is {written}, any news?")
+            assert found and receipts.normalize(found.group(0)) == receipts.normalize(code)
+    for text in ("language cafe this week?", "part-time work evenings", "what time does work open", "cafe near main station"):
+        assert pattern.search(text) is None, text
+
+
 def test_only_the_hash_verifies_and_it_is_argon2id():
     code = receipts.normalize(receipts.new_code())
     stored = receipts.hash_code(code)
