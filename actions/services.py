@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.common import ReplyAction, Translate, entity_values
 from actions.situation import city_now, read_situation, situation_events
+from actions.topic_reply import answer_topic, topic_behind_status
 from bot import flow_results, followup_replies, topic_answers
 from bot import texts_status as ts
 from bot.entitlements import STATUSES
@@ -101,6 +102,11 @@ class ActionAnswerStatus(ReplyAction):
     def respond(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> Tuple[List[Reply], List[Dict]]:
         directory = rt.directory()
         chosen = _entity(tracker, "residence_status")
+        if chosen is None and not tracker.get_slot("rated_topic"):
+            # A situation stated with a question about a topic, before any topic was answered.
+            topic_intent = topic_behind_status(tracker.latest_message.get("intent_ranking") or [])
+            if topic_intent:
+                return answer_topic(tracker, rt, language, _, topic_intent)
         situation, _wishes = read_situation(tracker, rt, language, directory, follow_up=True)
         status = chosen if chosen in STATUS_CHOICES else situation.status
         if status not in STATUS_CHOICES:

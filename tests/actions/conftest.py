@@ -25,11 +25,13 @@ def make_tracker(
     entities: Optional[List[Dict[str, Any]]] = None,
     metadata: Optional[Dict[str, Any]] = None,
     scores: Optional[Dict[str, float]] = None,
+    ranking: Optional[List[Dict[str, Any]]] = None,
 ) -> Tracker:
-    """A tracker whose latest message has the given text, intent, entities and detection."""
+    """A tracker whose latest message has the given text, intent (and ranking), entities and detection."""
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 1.0} if intent else {},
+        "intent_ranking": ranking or ([{"name": intent, "confidence": 1.0}] if intent else []),
         "entities": entities or [],
         "metadata": metadata or {},
         "language_detection": {"scores": scores or {}},

@@ -109,6 +109,34 @@ def test_a_situation_in_the_question_is_used_at_once():
     assert "Asylum seeker" in texts(messages) and "/inform_status" not in " ".join(payloads(messages))
 
 
+def test_a_situation_stated_with_a_topic_question_answers_that_topic_for_it():
+    # The classifier read it as a bare situation, with the topic it asks about close behind.
+    ranking = [{"name": "inform_status", "confidence": 0.6}, {"name": "affirm", "confidence": 0.2},
+               {"name": "ask_education", "confidence": 0.15}]
+    tracker = make_tracker("we are asylum seekers, can the kids go to school", "inform_status", {"language": "en"},
+                           ranking=ranking)
+    events, messages = run(ActionAnswerStatus(), tracker)
+    slots = slot_events(events)
+    assert slots["rated_topic"] == "education" and slots["residence_status"] == "asylum_seeker"
+    assert "Asylum seeker" in texts(messages) and "/answer_helpful" in payloads(messages)
+
+
+def test_a_bare_situation_before_any_topic_asks_for_the_topic():
+    ranking = [{"name": "inform_status", "confidence": 0.9}, {"name": "ask_education", "confidence": 0.05}]
+    tracker = make_tracker("we are asylum seekers", "inform_status", {"language": "en"}, ranking=ranking)
+    events, messages = run(ActionAnswerStatus(), tracker)
+    assert slot_events(events) == {"residence_status": "asylum_seeker"}
+    assert "Ask me about a topic" in texts(messages)
+
+
+def test_after_a_topic_the_situation_answers_that_topic_whatever_ranks_behind_it():
+    ranking = [{"name": "inform_status", "confidence": 0.6}, {"name": "ask_housing", "confidence": 0.4}]
+    tracker = make_tracker("asylum seeker, and a flat?", "inform_status", {"language": "en", "rated_topic": "health"},
+                           ranking=ranking)
+    events, _ = run(ActionAnswerStatus(), tracker)
+    assert slot_events(events) == {"residence_status": "asylum_seeker"}
+
+
 def test_prefer_not_to_say_gives_the_general_answer():
     tracker = make_tracker("I'd rather not say", "inform_status", {"language": "en", "rated_topic": "health"})
     events, messages = run(ActionAnswerStatus(), tracker)
