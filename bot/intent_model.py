@@ -46,7 +46,7 @@ class IntentModel:
 
     @classmethod
     def fit(
-        cls, texts: Sequence[str], intents: Sequence[str], regularisation: float = 0.5, temperature: float = 0.1
+        cls, texts: Sequence[str], intents: Sequence[str], regularisation: float = 1.0, temperature: float = 0.1
     ) -> "IntentModel":
         """Fits on example messages and their intents (at least two intents)."""
         from sklearn.feature_extraction.text import TfidfVectorizer

@@ -29,7 +29,7 @@ class LinearIntentClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """Regularisation (LinearSVC's C), softmax temperature and how many intents to rank."""
-        return {"regularisation": 0.5, "temperature": 0.1, "ranking_length": 10}
+        return {"regularisation": 1.0, "temperature": 0.1, "ranking_length": 10}
 
     def __init__(
         self,
