@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("--skip-default", action="store_true", help="Only the tuned pipeline.")
     parser.add_argument(
         "--default-epochs", type=int, default=None,
-        help="Train Rasa's default pipeline for N of its 100 epochs (a full run takes over an hour on 2 cores).",
+        help="Train Rasa's default pipeline for N of its 100 epochs (a full run takes about 3 hours on 2 cores).",
     )
     parser.add_argument("--languages", nargs="*", help="Languages to evaluate (default: every eval file).")
     args = parser.parse_args()
