@@ -100,13 +100,13 @@ class ActionAnswerStatus(ReplyAction):
         return self.respond(tracker, rt, language, _)[0]
 
     def respond(self, tracker: Tracker, rt: Runtime, language: str, _: Translate) -> Tuple[List[Reply], List[Dict]]:
-        directory = rt.directory()
         chosen = _entity(tracker, "residence_status")
         if chosen is None and not tracker.get_slot("rated_topic"):
             # A situation stated with a question about a topic, before any topic was answered.
-            topic_intent = topic_behind_status(tracker.latest_message.get("intent_ranking") or [])
+            topic_intent = topic_behind_status(tracker.latest_message.get("intent_ranking"))
             if topic_intent:
                 return answer_topic(tracker, rt, language, _, topic_intent)
+        directory = rt.directory()
         situation, _wishes = read_situation(tracker, rt, language, directory, follow_up=True)
         status = chosen if chosen in STATUS_CHOICES else situation.status
         if status not in STATUS_CHOICES:

@@ -36,7 +36,7 @@ def topic_of(intent: str) -> Optional[str]:
     return topic if topic in TOPICS else None
 
 
-def topic_behind_status(ranking: Sequence[Dict[str, Any]]) -> Optional[str]:
+def topic_behind_status(ranking: Optional[Sequence[Dict[str, Any]]]) -> Optional[str]:
     """The topic intent ranked highest after ``inform_status``, if confident enough."""
     for entry in ranking or []:
         name = str(entry.get("name") or "")
